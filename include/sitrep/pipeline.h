@@ -1,0 +1,70 @@
+// The pipeline: records in, annotated Docs (or failures) out, in input order.
+//
+// Each Stage declares the layers it reads and writes; the pipeline checks at build time
+// that every layer read is written by an earlier stage. Stages are const and keep no
+// mutable state, so one instance serves every worker thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/doc.h"
+#include "sitrep/ingest.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+class Stage {
+ public:
+  virtual ~Stage() = default;
+  virtual std::string name() const = 0;
+  virtual std::vector<std::string> reads() const = 0;
+  virtual std::vector<std::string> writes() const = 0;
+  virtual Status Process(Doc& doc) const = 0;
+};
+
+// What became of one record: a Doc, or the failure that stopped it. A Doc may also
+// carry failures of later, optional stages.
+struct Outcome {
+  Origin origin;
+  std::optional<Doc> doc;
+  std::vector<Failure> failures;
+};
+
+struct PipelineOptions {
+  unsigned threads = 0;      // 0: all cores
+  size_t batch_size = 256;   // records read in parallel and handed to the sink together
+  IngestOptions ingest;
+};
+
+// Called once per batch, in input order. Returning an error stops the run.
+using BatchSink = std::function<Status(std::vector<Outcome>& batch)>;
+// Called after each batch with progress figures.
+using ProgressFn = std::function<void(uint64_t records, uint64_t bytes_done, uint64_t bytes_total)>;
+
+class Pipeline {
+ public:
+  explicit Pipeline(PipelineOptions options);
+  ~Pipeline();
+
+  // Adds a stage after the existing ones. Fails if it reads a layer nobody writes.
+  Status Add(std::unique_ptr<Stage> stage);
+  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
+
+  // Runs one record through ingest and every stage.
+  Outcome RunOne(const Record& record) const;
+  // Runs every record of `source`, in batches, on all threads.
+  Status Run(RecordSource& source, const BatchSink& sink, const ProgressFn& progress = {}) const;
+
+ private:
+  PipelineOptions options_;
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+// The standard pipeline of this version of sitrep.
+Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options);
+
+}  // namespace sitrep

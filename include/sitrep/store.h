@@ -1,0 +1,111 @@
+// The store: where documents, their annotations, failures and events are kept.
+//
+// One interface, more than one engine: an embedded SQLite file by default (a plain
+// path), PostgreSQL for shared use later (a postgresql:// URI). Writes come in batches,
+// one transaction each, so a crash leaves only whole batches behind.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/doc.h"
+#include "sitrep/pipeline.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct BatchStats {
+  uint64_t added = 0;       // new documents
+  uint64_t revisions = 0;   // new versions of a URL already stored (counted in added too)
+  uint64_t unchanged = 0;   // same content hash as a stored document: nothing written
+  uint64_t failures = 0;    // failure rows written
+  BatchStats& operator+=(const BatchStats& o) {
+    added += o.added, revisions += o.revisions, unchanged += o.unchanged, failures += o.failures;
+    return *this;
+  }
+};
+
+struct StoredDoc {
+  int64_t id = 0;
+  int revision = 1;           // 1 for the first version of a URL, 2 for the next, ...
+  std::optional<int64_t> previous;  // the earlier revision of the same URL
+  std::string ingested_at;    // UTC, ISO 8601
+  Doc doc;
+};
+
+struct FailureRow {
+  int64_t id = 0;
+  std::string path;
+  uint64_t record_offset = 0;  // where the record starts in its file
+  std::string stage;
+  std::string code;
+  std::optional<uint64_t> byte_offset;  // where the problem is, in the file
+  std::string message;
+};
+
+struct SearchHit {
+  int64_t doc_id = 0;
+  std::string title;
+  std::string snippet;  // with the matches in [brackets]
+  double rank = 0;
+};
+
+// One row of the events table with its mentions (GDELT-style: an event row, and one
+// mention row per document that reports it).
+struct EventMention {
+  int64_t doc_id = 0;
+  Span evidence;        // clean-text span of the evidence sentence
+  double confidence = 0;
+};
+struct EventRow {
+  int64_t id = 0;
+  std::string date;           // ISO 8601, as precise as known
+  std::string type;           // PLOVER event type
+  std::string mode;
+  std::string cameo;
+  std::string source_actor;   // actor codes, e.g. PAKGOV
+  std::string target_actor;
+  std::string place;
+  double latitude = 0, longitude = 0;
+  double confidence = 0;
+  std::vector<EventMention> mentions;
+};
+
+struct StoreSummary {
+  uint64_t documents = 0;
+  uint64_t failures = 0;
+  uint64_t events = 0;
+  uint64_t mentions = 0;
+  uint64_t stories = 0;
+  int schema_version = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (creating and migrating as needed) the store at `where`: a file path for
+  // SQLite. Fails with the path named if it is not a sitrep store or is damaged.
+  static Result<std::unique_ptr<Store>> Open(const std::string& where);
+
+  // Writes one batch in one transaction: documents (skipping known content hashes),
+  // their annotation layers, and failure rows.
+  virtual Result<BatchStats> WriteBatch(std::vector<Outcome>& batch) = 0;
+
+  // Documents matching `key`: a numeric id, a content-hash prefix of 6+ hex digits, or
+  // a part of the input path or URL.
+  virtual Result<std::vector<int64_t>> FindDocuments(const std::string& key) = 0;
+  virtual Result<StoredDoc> LoadDocument(int64_t id) = 0;
+  virtual Result<std::vector<FailureRow>> Failures(std::optional<std::string> path_part = {}) = 0;
+  virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+  virtual Result<std::vector<EventRow>> Events(int limit) = 0;
+  virtual Result<StoreSummary> Summary() = 0;
+
+  // Runs the engine's own consistency check ("ok" when sound).
+  virtual Result<std::string> IntegrityCheck() = 0;
+};
+
+}  // namespace sitrep
