@@ -1,1 +1,26 @@
-int main(){}
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sitrep: news reports in, a traceable record of events out"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sitrep 0.1.0");
+  app.footer(
+      "Exit codes: 0 done; 1 done, but some inputs failed (see the failures);\n"
+      "2 bad command line; 3 not found; 4 I/O; 12 store error; others name the error code.\n"
+      "Run 'sitrep COMMAND --help' for each command.");
+  int exit_code = sitrep::cli::kExitOk;
+  sitrep::cli::AddIngestCommand(app, &exit_code);
+  sitrep::cli::AddAnnotateCommand(app, &exit_code);
+  sitrep::cli::AddShowCommand(app, &exit_code);
+  sitrep::cli::AddEventsCommand(app, &exit_code);
+  sitrep::cli::AddSearchCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : sitrep::cli::kExitUsage;
+  }
+  return exit_code;
+}

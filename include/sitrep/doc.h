@@ -67,6 +67,25 @@ struct Annotation {
   std::string attrs;
 };
 
+// A token of the clean text with what the language core found about it. Heads are
+// indexes into the document's token vector (-1 for the root of a sentence).
+struct Token {
+  Span span;
+  std::string upos;    // Universal POS tag: NOUN, VERB, PROPN, ...
+  std::string xpos;    // Penn Treebank tag: NN, VBD, NNP, ...
+  std::string lemma;
+  int32_t head = -1;
+  std::string deprel;  // Universal Dependencies relation: nsubj, obj, ...
+  bool space_after = true;
+};
+
+// A sentence: its span and the tokens [token_begin, token_end) that make it up.
+struct Sentence {
+  Span span;
+  uint32_t token_begin = 0;
+  uint32_t token_end = 0;
+};
+
 class Doc {
  public:
   Doc(Origin origin, std::string original, std::string text, OffsetMap map, Metadata meta);
@@ -90,6 +109,12 @@ class Doc {
   const std::vector<Dropped>& dropped() const { return dropped_; }
   void set_dropped(std::vector<Dropped> dropped) { dropped_ = std::move(dropped); }
 
+  // The language core's layers: tokens and sentences, in text order.
+  const std::vector<Token>& tokens() const { return tokens_; }
+  std::vector<Token>& mutable_tokens() { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  std::vector<Sentence>& mutable_sentences() { return sentences_; }
+
   // Annotation layers by name ("paragraph", "debris", "sentence", ...), each sorted by span.
   const std::map<std::string, std::vector<Annotation>>& layers() const { return layers_; }
   const std::vector<Annotation>* Layer(const std::string& name) const;
@@ -104,6 +129,8 @@ class Doc {
   std::string content_hash_;
   std::string text_hash_;
   std::vector<Dropped> dropped_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
   std::map<std::string, std::vector<Annotation>> layers_;
 };
 

@@ -36,7 +36,7 @@ struct Record {
 
 struct IngestOptions {
   Format format = Format::kAuto;      // force one format for every input
-  uint64_t max_record_bytes = 256ull << 20;  // a record larger than this is a failure, not a crash
+  uint64_t max_record_bytes = 64ull << 20;  // a larger article is a failure, not a crash
   bool keep_debris = false;           // for debugging the debris filter
 };
 

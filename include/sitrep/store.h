@@ -50,7 +50,7 @@ struct SearchHit {
   int64_t doc_id = 0;
   std::string title;
   std::string snippet;  // with the matches in [brackets]
-  double rank = 0;
+  double rank = 0;      // bm25 as FTS5 computes it: lower (more negative) is a better match
 };
 
 // One row of the events table with its mentions (GDELT-style: an event row, and one
@@ -83,24 +83,39 @@ struct StoreSummary {
   int schema_version = 0;
 };
 
+// A Store is used by one thread at a time: it keeps prepared statements on its
+// connection. Threads (or processes) that need the store at once each open their own;
+// the engine serialises their writes.
 class Store {
  public:
   virtual ~Store() = default;
 
   // Opens (creating and migrating as needed) the store at `where`: a file path for
   // SQLite. Fails with the path named if it is not a sitrep store or is damaged.
+  // A postgresql:// URI is refused with kInvalidArgument until that engine exists.
   static Result<std::unique_ptr<Store>> Open(const std::string& where);
 
   // Writes one batch in one transaction: documents (skipping known content hashes),
-  // their annotation layers, and failure rows.
+  // their annotation layers, and failure rows. A document whose non-empty URL is
+  // already stored becomes its next revision. A failure already stored (same record,
+  // stage, code, offset and message) is not written twice. On any error nothing of the
+  // batch is kept.
   virtual Result<BatchStats> WriteBatch(std::vector<Outcome>& batch) = 0;
 
   // Documents matching `key`: a numeric id, a content-hash prefix of 6+ hex digits, or
-  // a part of the input path or URL.
+  // a part of the input path or URL; tried in that order, the first kind that matches
+  // anything wins. Ids ascending; empty when nothing matches.
   virtual Result<std::vector<int64_t>> FindDocuments(const std::string& key) = 0;
+  // The whole document as written. kNotFound if there is none; kStore if its stored
+  // bytes no longer match their hash.
   virtual Result<StoredDoc> LoadDocument(int64_t id) = 0;
+  // Failure rows, oldest first; only those whose input path contains `path_part`.
   virtual Result<std::vector<FailureRow>> Failures(std::optional<std::string> path_part = {}) = 0;
+  // Full-text search over titles and texts, best `limit` hits first. Plain words are all
+  // required; a query with FTS5 syntax (quotes, parentheses, *, ^, AND/OR/NOT/NEAR) is
+  // used as written, and a malformed one is kInvalidArgument.
   virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+  // The newest `limit` events (by date, then id), each with its mentions; all if < 0.
   virtual Result<std::vector<EventRow>> Events(int limit) = 0;
   virtual Result<StoreSummary> Summary() = 0;
 

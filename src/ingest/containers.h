@@ -19,6 +19,17 @@ bool LooksGzip(std::string_view bytes);
 // the compressed byte offset where the data stops; output over `max_out` is kTooLarge.
 Result<std::string> Gunzip(std::string_view bytes, uint64_t max_out);
 
+// Inflates the one gzip member that starts at `begin` of `bytes`, handing each piece of
+// output to `sink` in order; `sink` returns false to stop early. Returns the offset just
+// past the member (where the next one would start), or the error with its compressed
+// offset in `bytes`. Gunzip and the WARC reader (one member per record) are built on it.
+using InflateSink = std::function<bool(std::string_view piece)>;
+struct MemberEnd {
+  uint64_t end = 0;      // offset just past the member; valid when !stopped
+  bool stopped = false;  // the sink asked to stop before the member ended
+};
+Result<MemberEnd> InflateGzipMember(std::string_view bytes, uint64_t begin, const InflateSink& sink);
+
 // Cuts a WARC file (plain, or gzip with one member per record) into records. Calls
 // `emit` for each HTTP response or resource record with an HTML or text payload (the
 // record's offset is its offset in the file as stored; bytes are the HTTP body; url,

@@ -15,6 +15,10 @@ namespace sitrep {
 // Why one line, on its own, is debris; nullopt when it may be content.
 std::optional<std::string> DebrisReason(std::string_view line);
 
+// Where an image credit glued to the end of a line starts ("...TalksImage Credits: geo",
+// "... in Islamabad. [Image via The Express Tribune/File]"), if the line ends in one.
+std::optional<size_t> FindTrailingCredit(std::string_view line);
+
 // A block of lines (a paragraph or a line of plain text) with where it is in the input.
 struct TextBlock {
   Span span;              // in the (decoded) input

@@ -1,0 +1,36 @@
+// Plain-text articles as people save them from the web: a headline, a byline line, a
+// dateline, paragraphs one per line or separated by blank lines, and web debris.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/doc.h"
+
+namespace sitrep {
+
+struct TextArticle {
+  std::string text;              // paragraphs separated by "\n\n"
+  OffsetMap map;                 // text -> input bytes
+  Metadata meta;                 // evidence spans are input byte ranges
+  std::vector<Dropped> dropped;  // byline lines, debris
+};
+
+struct TextReaderOptions {
+  bool find_header = true;   // look for a headline and byline at the top (off for JSON bodies)
+  bool keep_debris = false;
+};
+
+// `text` must be valid UTF-8.
+TextArticle ReadPlainText(std::string_view text, const TextReaderOptions& options = {});
+
+// "ISLAMABAD (PEN) :" / "WASHINGTON, Sept 16 (Reuters) -" at the start of a paragraph.
+struct Dateline {
+  std::string place;
+  std::string agency;
+  size_t size = 0;  // bytes of the dateline, up to and including its separator
+};
+std::optional<Dateline> FindDateline(std::string_view paragraph);
+
+}  // namespace sitrep

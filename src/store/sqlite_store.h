@@ -1,0 +1,72 @@
+// The SQLite engine behind sitrep::Store: one file, WAL journal, the schema of
+// schema.cc. See store.h for the contract of each call.
+//
+// Thread safety: a SqliteStore is used by one thread at a time (its connection caches
+// prepared statements). Several stores, in one process or many, may open the same
+// file: SQLite's locks serialise their writes, and a writer waits up to the busy
+// timeout before giving up.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sitrep/store.h"
+#include "store/schema.h"
+#include "store/sqlite_db.h"
+
+namespace sitrep::sqlite {
+
+// How long a statement waits for another connection's lock before failing with "busy".
+inline constexpr int kBusyTimeoutMs = 10'000;
+
+// Opens the store file at `path`: see Store::Open. `steps` is the schema to migrate to;
+// tests pass their own list to exercise upgrades.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               std::span<const Migration> steps = Migrations());
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+
+  Result<BatchStats> WriteBatch(std::vector<Outcome>& batch) override;
+  Result<std::vector<int64_t>> FindDocuments(const std::string& key) override;
+  Result<StoredDoc> LoadDocument(int64_t id) override;
+  Result<std::vector<FailureRow>> Failures(std::optional<std::string> path_part) override;
+  Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+  Result<std::vector<EventRow>> Events(int limit) override;
+  Result<StoreSummary> Summary() override;
+  Result<std::string> IntegrityCheck() override;
+
+ private:
+  // What WriteDocument did with one document.
+  enum class Written { kAdded, kRevision, kUnchanged };
+  struct Revision {
+    int64_t id;
+    int number;
+  };
+
+  // Writing (sqlite_store.cc).
+  Status WriteOutcome(const Outcome& outcome, const std::string& now, BatchStats* stats);
+  Result<Written> WriteDocument(const Doc& doc, const std::string& now);
+  Result<bool> IsStored(const std::string& content_hash);
+  Result<std::optional<Revision>> LatestRevision(const std::string& url);
+  Result<int64_t> InsertDocument(const Doc& doc, const std::optional<Revision>& previous,
+                                 const std::string& now);
+  Status InsertAnnotations(int64_t doc_id, const Doc& doc);
+  Result<bool> InsertFailure(const Failure& failure, const std::string& content_hash, const std::string& now);
+
+  // Reading (sqlite_store_read.cc).
+  Result<std::vector<int64_t>> IdsById(const std::string& key);
+  Result<std::vector<int64_t>> IdsByHashPrefix(const std::string& key);
+  Result<std::vector<int64_t>> IdsByPathOrUrl(const std::string& key);
+  Status LoadAnnotations(int64_t id, const std::vector<std::string>& layer_names, Doc* doc);
+  Result<std::vector<EventMention>> LoadMentions(int64_t event_id);
+  Status Damaged(int64_t id, std::string_view why) const;
+
+  std::unique_ptr<SqliteDb> db_;
+};
+
+}  // namespace sitrep::sqlite
