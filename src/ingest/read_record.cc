@@ -80,11 +80,6 @@ Result<Article> ReadJsonRecord(std::string_view bytes, const IngestOptions& opti
   TextArticle a = ReadPlainText(json->text, {.find_header = false, .keep_debris = options.keep_debris});
   MapEvidence(&a.meta, &a.dropped, json->map);
   Metadata meta = std::move(json->meta);
-  if (meta.dateline_place.empty()) {
-    meta.dateline_place = a.meta.dateline_place;
-    meta.dateline_agency = a.meta.dateline_agency;
-    if (auto it = a.meta.evidence.find("dateline"); it != a.meta.evidence.end()) meta.evidence["dateline"] = it->second;
-  }
   return Article{std::move(a.text), a.map.Then(json->map), std::move(meta), std::move(a.dropped)};
 }
 
@@ -123,6 +118,13 @@ Result<Doc> ReadRecord(const Record& record, const IngestOptions& options) {
   if (!article.ok()) return fail(article.status());
   if (article->text.empty()) return fail(Status(Code::kEmpty, "no article text found"));
   FillFromContainer(record, &article->meta);
+  // Every format can open with a dateline; it is read from the clean text, so the same
+  // rule holds for a text file, a page and a feed record.
+  if (auto dateline = FindDatelineInText(article->text); dateline && article->meta.dateline_place.empty()) {
+    article->meta.dateline_place = dateline->first.place;
+    article->meta.dateline_agency = dateline->first.agency;
+    article->meta.evidence["dateline"] = article->map.ToOriginal(dateline->second);
+  }
 
   Origin origin = record.origin;
   origin.format = std::string(FormatName(format));

@@ -106,6 +106,13 @@ std::string_view TrimView(std::string_view s) {
   return s.substr(b, TrimBack(s, b, s.size()) - b);
 }
 
+bool IsWeekday(std::string_view s) {
+  for (std::string_view day : {"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Monday",
+                               "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+    if (s == day) return true;
+  return false;
+}
+
 // The name parts of a byline: "By Sara Malik | Indus Evening Post" -> author, source.
 void ReadBylineNames(std::string_view names, Metadata* meta) {
   std::vector<std::string_view> parts;
@@ -124,6 +131,7 @@ void ReadBylineNames(std::string_view names, Metadata* meta) {
     start = i;
   }
   for (std::string_view part : parts) {
+    if (IsWeekday(part)) continue;  // "Sat, 6 Apr 2024": the weekday belongs to the date
     if (part.substr(0, 3) == "By " || part.substr(0, 3) == "BY " || part.substr(0, 3) == "by ") part.remove_prefix(3);
     part = TrimView(part);
     if (part.empty()) continue;
@@ -169,6 +177,26 @@ std::optional<Dateline> FindDateline(std::string_view paragraph) {
   return Dateline{place, std::string(m[2].data(), m[2].size()), m[0].size()};
 }
 
+std::optional<std::pair<Dateline, Span>> FindDatelineInText(std::string_view text) {
+  // The dateline opens the first paragraph of the story proper: skip headings and
+  // highlight bullets, look at most a few paragraphs in.
+  size_t pos = 0;
+  for (int seen = 0; seen < 6 && pos < text.size(); ++seen) {
+    size_t end = text.find("\n\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view paragraph = text.substr(pos, end - pos);
+    bool heading = LooksLikeTitle(paragraph) && paragraph.size() < 150;
+    if (!IsBullet(paragraph) && !heading) {
+      auto dateline = FindDateline(paragraph);
+      if (!dateline) return std::nullopt;
+      auto begin = static_cast<uint32_t>(pos);
+      return std::make_pair(*dateline, Span{begin, begin + static_cast<uint32_t>(dateline->size)});
+    }
+    pos = end + 2;
+  }
+  return std::nullopt;
+}
+
 TextArticle ReadPlainText(std::string_view text, const TextReaderOptions& options) {
   TextArticle out;
   std::vector<Line> lines = SplitLines(text);
@@ -191,17 +219,6 @@ TextArticle ReadPlainText(std::string_view text, const TextReaderOptions& option
         break;
       }
     }
-  }
-
-  // The dateline opens the first paragraph of the story proper.
-  for (size_t i = first_body; i < blocks.size(); ++i) {
-    if (!reasons[i].empty() || IsBullet(view(blocks[i].span))) continue;
-    if (auto dateline = FindDateline(view(blocks[i].span))) {
-      out.meta.dateline_place = dateline->place;
-      out.meta.dateline_agency = dateline->agency;
-      out.meta.evidence["dateline"] = {blocks[i].span.begin, blocks[i].span.begin + static_cast<uint32_t>(dateline->size)};
-    }
-    break;
   }
 
   // Image credits glued to a line's end are cut off; what remains may be a copy of the

@@ -2,7 +2,9 @@
 // dateline, paragraphs one per line or separated by blank lines, and web debris.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -32,5 +34,9 @@ struct Dateline {
   size_t size = 0;  // bytes of the dateline, up to and including its separator
 };
 std::optional<Dateline> FindDateline(std::string_view paragraph);
+
+// The dateline of an article's clean text (paragraphs separated by "\n\n"), with its
+// span in that text: at the start of the first paragraph that is not a heading or bullet.
+std::optional<std::pair<Dateline, Span>> FindDatelineInText(std::string_view text);
 
 }  // namespace sitrep

@@ -101,6 +101,9 @@ Result<HeaderBlock> ParseHeaderBlock(std::string_view bytes, bool strict) {
       return Status(Code::kTruncated, "headers end before the blank line that closes them");
     }
     std::string_view line = NextLine(bytes, &pos);
+    if (pos == bytes.size() && bytes.back() != '\n') {
+      return Status(Code::kTruncated, "headers end in the middle of a line");
+    }
     if (line.empty()) break;
     if ((line.front() == ' ' || line.front() == '\t') && !block.fields.empty()) {
       block.fields.Continue(Trim(line));  // a folded continuation of the previous field
@@ -163,13 +166,12 @@ Result<std::string> Dechunk(std::string_view body, uint64_t max_out) {
     std::string_view line = Trim(NextLine(body, &pos));
     line = Trim(line.substr(0, line.find(';')));  // drop chunk extensions
     if (line.empty() && pos >= body.size()) break;
-    uint64_t size = 0;
     if (line.empty() || line.size() > 15 ||
         line.find_first_not_of("0123456789abcdefABCDEF") != npos) {
       return Status(Code::kParse, fmt::format("bad chunk size line \"{}\" in a chunked HTTP body",
                                               line.substr(0, 40)));
     }
-    size = std::stoull(std::string(line), nullptr, 16);
+    uint64_t size = std::stoull(std::string(line), nullptr, 16);  // checked: 1-15 hex digits
     if (size == 0) break;  // the last chunk; trailer fields after it are of no use here
     if (size > body.size() - pos) {
       return Status(Code::kTruncated,
@@ -215,10 +217,13 @@ Result<std::string> DecodeHttpBody(const HeaderFields& http, std::string_view bo
   return Status(Code::kParse, fmt::format("HTTP Content-Encoding \"{}\" is not supported", coding));
 }
 
-// "HTTP/1.1 200 OK" -> 200; nullopt when the line is not an HTTP/1.x status line.
+// "HTTP/1.1 200 OK" -> 200; nullopt when the line is not an HTTP status line. Any
+// version is taken: some crawlers record HTTP/2 responses as "HTTP/2 200".
 std::optional<int> HttpStatusCode(std::string_view line) {
-  if (line.substr(0, 7) != "HTTP/1." || line.size() < 12 || line[8] != ' ') return std::nullopt;
-  std::optional<uint64_t> code = ParseDecimal(line.substr(9, 3));
+  if (line.substr(0, 5) != "HTTP/") return std::nullopt;
+  size_t space = line.find(' ');
+  if (space == npos || line.size() < space + 4) return std::nullopt;
+  std::optional<uint64_t> code = ParseDecimal(line.substr(space + 1, 3));
   if (!code) return std::nullopt;
   return static_cast<int>(*code);
 }
@@ -285,8 +290,8 @@ Result<RawRecord> CutRecord(std::string_view bytes, size_t begin) {
   uint64_t available = bytes.size() - block_begin;
   if (*length > available) {
     return Status(Code::kTruncated,
-                  fmt::format("WARC record declares Content-Length {} but the file ends after {} "
-                              "bytes of it",
+                  fmt::format("WARC record declares Content-Length {} but its input ends {} "
+                              "bytes into the block",
                               *length, available));
   }
   RawRecord record;
@@ -313,6 +318,9 @@ class WarcReader {
   void ReadGzip(std::string_view bytes);
 
  private:
+  // Reads the records of the gzip member at `begin`; returns where the next member
+  // starts, or npos when none can be found.
+  uint64_t ReadMember(std::string_view bytes, uint64_t begin);
   // Reads the records in `bytes`: the whole plain file, or one inflated gzip member
   // (then every record is reported at the member's offset in the file).
   void ReadRecords(std::string_view bytes, std::optional<uint64_t> member_offset);
@@ -320,9 +328,8 @@ class WarcReader {
   void TakeRecord(const RawRecord& raw, uint64_t offset);
   MaybeArticle ResponseArticle(const RawRecord& raw) const;
   MaybeArticle ResourceArticle(const RawRecord& raw) const;
-  void Fail(uint64_t offset, const Status& status) {
-    Origin origin{path_, offset, "warc"};
-    fail_(Failure{origin, "ingest", Status(status.code(), status.message()).At(path_, offset)});
+  void Fail(uint64_t offset, Status status) {
+    fail_(Failure{Origin{path_, offset, "warc"}, "ingest", std::move(status).At(path_, offset)});
   }
 
   const std::string& path_;
@@ -333,40 +340,43 @@ class WarcReader {
 
 void WarcReader::ReadGzip(std::string_view bytes) {
   uint64_t pos = 0;
-  while (pos < bytes.size()) {
-    if (!LooksGzip(bytes.substr(pos))) {
-      if (IsZeroPadding(bytes.substr(pos))) return;
-      uint64_t next = FindGzipMember(bytes, pos + 1);
-      uint64_t junk = (next == npos ? bytes.size() : next) - pos;
-      Fail(pos, Status(Code::kParse, fmt::format("{} bytes that are not a gzip member", junk)));
-      if (next == npos) return;
-      pos = next;
+  while (pos < bytes.size()) {  // npos, for "no further member", ends it too
+    std::string_view rest = bytes.substr(pos);
+    // A lone 0x1f at the very end is a member cut after its first byte: inflating it
+    // reports the truncation.
+    if (LooksGzip(rest) || rest == "\x1f") {
+      pos = ReadMember(bytes, pos);
       continue;
     }
-    std::string member;
-    bool too_large = false;
-    auto keep = [&](std::string_view piece) {
-      // Past the limit the output is dropped but inflating goes on, to find the next member.
-      too_large = too_large || member.size() + piece.size() > max_record_bytes_ + kHeaderAllowance;
-      if (!too_large) member.append(piece);
-      return true;
-    };
-    Result<MemberEnd> end = InflateGzipMember(bytes, pos, keep);
-    if (!end.ok()) {
-      Fail(pos, Status(end.status().code(), "WARC record: " + end.status().message()));
-      uint64_t next = FindGzipMember(bytes, pos + 1);
-      if (next == npos) return;
-      pos = next;
-      continue;
-    }
-    if (too_large) {
-      Fail(pos, Status(Code::kTooLarge, fmt::format("WARC record inflates to more than the limit of {} bytes",
-                                                    max_record_bytes_)));
-    } else {
-      ReadRecords(member, pos);
-    }
-    pos = end->end;
+    if (IsZeroPadding(rest)) return;
+    uint64_t next = FindGzipMember(bytes, pos + 1);
+    uint64_t junk = (next == npos ? bytes.size() : next) - pos;
+    Fail(pos, Status(Code::kParse, fmt::format("{} bytes that are not a gzip member", junk)));
+    pos = next;
   }
+}
+
+uint64_t WarcReader::ReadMember(std::string_view bytes, uint64_t begin) {
+  std::string member;
+  bool too_large = false;
+  auto keep = [&](std::string_view piece) {
+    // Past the limit the output is dropped but inflating goes on, to find the next member.
+    too_large = too_large || member.size() + piece.size() > max_record_bytes_ + kHeaderAllowance;
+    if (!too_large) member.append(piece);
+    return true;
+  };
+  Result<MemberEnd> end = InflateGzipMember(bytes, begin, keep);
+  if (!end.ok()) {
+    Fail(begin, Status(end.status().code(), "WARC record: " + end.status().message()));
+    return FindGzipMember(bytes, begin + 1);  // a damaged member has no trustworthy end
+  }
+  if (too_large) {
+    Fail(begin, Status(Code::kTooLarge,
+                       fmt::format("WARC record inflates to more than the limit of {} bytes", max_record_bytes_)));
+  } else {
+    ReadRecords(member, begin);
+  }
+  return end->end;
 }
 
 void WarcReader::ReadRecords(std::string_view bytes, std::optional<uint64_t> member_offset) {
@@ -374,7 +384,12 @@ void WarcReader::ReadRecords(std::string_view bytes, std::optional<uint64_t> mem
   while (pos < bytes.size()) {
     uint64_t offset = member_offset.value_or(pos);
     size_t next = npos;
-    if (!StartsWithWarcVersion(bytes.substr(pos))) {
+    std::string_view rest = bytes.substr(pos);
+    if (rest.size() < 7 && std::string_view("WARC/1.").starts_with(rest)) {
+      Fail(offset, Status(Code::kTruncated, "input ends inside a WARC version line"));
+      return;
+    }
+    if (!StartsWithWarcVersion(rest)) {
       next = FindRecordStart(bytes, pos + 1);
       size_t junk = (next == npos ? bytes.size() : next) - pos;
       Fail(offset, Status(Code::kParse, fmt::format("{} bytes where a WARC record should start "
@@ -433,7 +448,7 @@ MaybeArticle WarcReader::ResponseArticle(const RawRecord& raw) const {
   if (!http.ok()) return Status(http.status().code(), "HTTP response " + http.status().message());
   std::optional<int> code = HttpStatusCode(http->first_line);
   if (!code) {
-    return Status(Code::kParse, fmt::format("response record without an HTTP/1.x status line (\"{}\")",
+    return Status(Code::kParse, fmt::format("response record without an HTTP status line (\"{}\")",
                                             http->first_line.substr(0, 40)));
   }
   if (*code < 200 || *code > 299) return std::nullopt;  // redirects and error pages are not articles

@@ -131,6 +131,54 @@ bool DroppedFromJson(std::string_view text, std::vector<Dropped>* dropped) {
   }
 }
 
+std::string TokensToJson(const std::vector<Token>& tokens) {
+  json out = json::array();
+  for (const Token& t : tokens)
+    out.push_back({t.span.begin, t.span.end, t.upos, t.xpos, t.lemma, t.head, t.deprel, t.space_after ? 1 : 0});
+  return Dump(out);
+}
+
+bool TokensFromJson(std::string_view text, std::vector<Token>* tokens) {
+  try {
+    std::vector<Token> out;
+    for (const json& item : json::parse(text)) {
+      if (!item.is_array() || item.size() != 8) throw std::invalid_argument("token is not an 8-array");
+      out.push_back({.span = {item[0].get<uint32_t>(), item[1].get<uint32_t>()},
+                     .upos = item[2].get<std::string>(),
+                     .xpos = item[3].get<std::string>(),
+                     .lemma = item[4].get<std::string>(),
+                     .head = item[5].get<int32_t>(),
+                     .deprel = item[6].get<std::string>(),
+                     .space_after = item[7].get<int>() != 0});
+    }
+    *tokens = std::move(out);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::string SentencesToJson(const std::vector<Sentence>& sentences) {
+  json out = json::array();
+  for (const Sentence& s : sentences) out.push_back({s.span.begin, s.span.end, s.token_begin, s.token_end});
+  return Dump(out);
+}
+
+bool SentencesFromJson(std::string_view text, std::vector<Sentence>* sentences) {
+  try {
+    std::vector<Sentence> out;
+    for (const json& item : json::parse(text)) {
+      if (!item.is_array() || item.size() != 4) throw std::invalid_argument("sentence is not a 4-array");
+      out.push_back({{item[0].get<uint32_t>(), item[1].get<uint32_t>()}, item[2].get<uint32_t>(),
+                     item[3].get<uint32_t>()});
+    }
+    *sentences = std::move(out);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 std::string StringsToJson(const std::vector<std::string>& strings) { return Dump(json(strings)); }
 
 bool StringsFromJson(std::string_view text, std::vector<std::string>* strings) {

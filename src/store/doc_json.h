@@ -1,5 +1,6 @@
 // The JSON forms of the parts of a Doc that the store keeps as JSON columns: the whole
-// Metadata (with its evidence spans and dates) and the list of dropped parts.
+// Metadata (with its evidence spans and dates), the list of dropped parts, and the
+// tokens and sentences of the language core.
 //
 // Writing never fails: a string that is not valid UTF-8 has its bad bytes replaced by
 // U+FFFD rather than failing a whole batch over one odd title. Reading fails (false)
@@ -19,6 +20,12 @@ bool MetadataFromJson(std::string_view json, Metadata* meta);
 
 std::string DroppedToJson(const std::vector<Dropped>& dropped);
 bool DroppedFromJson(std::string_view json, std::vector<Dropped>* dropped);
+
+// Compact arrays, one per token or sentence: see schema.cc (version 2).
+std::string TokensToJson(const std::vector<Token>& tokens);
+bool TokensFromJson(std::string_view json, std::vector<Token>* tokens);
+std::string SentencesToJson(const std::vector<Sentence>& sentences);
+bool SentencesFromJson(std::string_view json, std::vector<Sentence>* sentences);
 
 std::string StringsToJson(const std::vector<std::string>& strings);
 bool StringsFromJson(std::string_view json, std::vector<std::string>* strings);

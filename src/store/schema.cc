@@ -159,8 +159,20 @@ CREATE TABLE event_mentions (
 CREATE INDEX event_mentions_by_doc ON event_mentions (doc_id);
 )sql";
 
+// Version 2: the language core's tokens and sentences, which Doc keeps apart from its
+// named layers. One JSON array per document rather than a row per token: they are
+// read and written with their document, never queried one by one, and a corpus of a
+// million articles would otherwise need half a billion rows.
+constexpr std::string_view kVersion2 = R"sql(
+-- [[begin, end, upos, xpos, lemma, head, deprel, space_after], ...]; head -1 for a root
+ALTER TABLE documents ADD COLUMN tokens TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tokens));
+-- [[begin, end, token_begin, token_end], ...]
+ALTER TABLE documents ADD COLUMN sentences TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sentences));
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, annotations, failures, full-text search, events, stories", kVersion1},
+    {2, "tokens and sentences of the language core", kVersion2},
 };
 
 // What the header and the schema table of a file say about it.

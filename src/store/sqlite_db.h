@@ -25,6 +25,7 @@ namespace sitrep::sqlite {
 // A borrowed prepared statement. Bind errors are remembered and reported by Step, so
 // a run of Bind calls needs no checks of its own. Parameters are numbered from 1,
 // result columns from 0, as in SQLite.
+// REQUIRES: a Statement does not outlive the SqliteDb that lent it.
 class Statement {
  public:
   Statement(Statement&& other) noexcept;

@@ -138,9 +138,9 @@ Result<int64_t> SqliteStore::InsertDocument(const Doc& doc, const std::optional<
       "INSERT INTO documents (content_hash, text_hash, url, source, title, published,"
       " published_precision, published_from, author, dateline_place, dateline_agency, language,"
       " description, metadata, input_path, input_offset, input_format, original, clean_text,"
-      " offset_map, dropped, layers, revision, previous_id, ingested_at)"
+      " offset_map, dropped, layers, revision, previous_id, ingested_at, tokens, sentences)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-      " ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id");
+      " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27) RETURNING id");
   if (!stmt.ok()) return stmt.status();
   const Metadata& meta = doc.meta();
   stmt->BindText(1, doc.content_hash())
@@ -163,7 +163,9 @@ Result<int64_t> SqliteStore::InsertDocument(const Doc& doc, const std::optional<
       .BindText(21, DroppedToJson(doc.dropped()))
       .BindText(22, StringsToJson(LayerNames(doc)))
       .BindInt(23, previous ? previous->number + 1 : 1)
-      .BindText(25, now);
+      .BindText(25, now)
+      .BindText(26, TokensToJson(doc.tokens()))
+      .BindText(27, SentencesToJson(doc.sentences()));
   if (meta.published) {
     stmt->BindText(6, meta.published->iso)
         .BindText(7, PrecisionName(meta.published->precision))

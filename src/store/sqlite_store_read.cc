@@ -74,6 +74,12 @@ std::string QuoteWords(std::string_view query) {
   return out;
 }
 
+// A snippet is shown as one line: paragraph breaks in it become spaces.
+std::string OneLine(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
 }  // namespace
 
 Status SqliteStore::Damaged(int64_t id, std::string_view why) const {
@@ -130,7 +136,7 @@ Result<std::vector<int64_t>> SqliteStore::IdsByPathOrUrl(const std::string& key)
 Result<StoredDoc> SqliteStore::LoadDocument(int64_t id) {
   Result<Statement> stmt = db_->Prepare(
       "SELECT input_path, input_offset, input_format, original, clean_text, offset_map, metadata,"
-      " dropped, layers, content_hash, text_hash, revision, previous_id, ingested_at"
+      " dropped, layers, content_hash, text_hash, revision, previous_id, ingested_at, tokens, sentences"
       " FROM documents WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt->BindInt(1, id);
@@ -147,6 +153,10 @@ Result<StoredDoc> SqliteStore::LoadDocument(int64_t id) {
   if (!DroppedFromJson(stmt->Text(7), &dropped)) return Damaged(id, "its list of dropped parts is not valid");
   std::vector<std::string> layer_names;
   if (!StringsFromJson(stmt->Text(8), &layer_names)) return Damaged(id, "its list of layers is not valid");
+  std::vector<Token> tokens;
+  if (!TokensFromJson(stmt->Text(14), &tokens)) return Damaged(id, "its tokens are not valid");
+  std::vector<Sentence> sentences;
+  if (!SentencesFromJson(stmt->Text(15), &sentences)) return Damaged(id, "its sentences are not valid");
 
   StoredDoc stored{.id = id,
                    .revision = static_cast<int>(stmt->Int(11)),
@@ -157,6 +167,8 @@ Result<StoredDoc> SqliteStore::LoadDocument(int64_t id) {
     return Damaged(id, "its original bytes no longer match their content hash");
   if (stored.doc.text_hash() != stmt->Text(10)) return Damaged(id, "its text no longer matches its text hash");
   stored.doc.set_dropped(std::move(dropped));
+  stored.doc.mutable_tokens() = std::move(tokens);
+  stored.doc.mutable_sentences() = std::move(sentences);
   SITREP_RETURN_IF_ERROR(LoadAnnotations(id, layer_names, &stored.doc));
   return stored;
 }
@@ -174,7 +186,7 @@ Status SqliteStore::LoadAnnotations(int64_t id, const std::vector<std::string>& 
     if (!row.ok()) return row.status();
     if (!*row) break;
     Span span{static_cast<uint32_t>(stmt->Int(1)), static_cast<uint32_t>(stmt->Int(2))};
-    if (span.end > doc->text().size()) return Damaged(id, fmt::format("an annotation ends past its text"));
+    if (span.end > doc->text().size()) return Damaged(id, "an annotation ends past its text");
     layers[stmt->Text(0)].push_back({span, stmt->Text(3), stmt->Text(4)});
   }
   for (auto& [name, annotations] : layers) doc->SetLayer(name, std::move(annotations));
@@ -226,12 +238,12 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const std::string& query, int
     if (!row.ok() && stmt->last_error() == SQLITE_ERROR) {
       // FTS5 reports a malformed query as a plain SQL error: the user's mistake, not the store's.
       return Status(Code::kInvalidArgument,
-                    fmt::format("cannot search for {}: {} (FTS5 syntax: put phrases in double quotes)",
+                    fmt::format("cannot search for '{}': {} (FTS5 syntax: put phrases in double quotes)",
                                 query, stmt->last_message()));
     }
     if (!row.ok()) return row.status();
     if (!*row) return hits;
-    hits.push_back({stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Real(3)});
+    hits.push_back({stmt->Int(0), stmt->Text(1), OneLine(stmt->Text(2)), stmt->Real(3)});
   }
 }
 

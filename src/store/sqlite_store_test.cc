@@ -58,6 +58,12 @@ Doc MakeArticle() {
                           {{dar, dar + 9}, "PER", R"({"actor":"PAKGOV"})"},
                           {{dar, dar + 9}, "NAME", ""}});
   doc.SetLayer("debris", {});  // ran and found nothing: must come back as an empty layer
+  doc.mutable_tokens() = {
+      {{dar, dar + 5}, "PROPN", "NNP", "Ishaq", 1, "compound", true},
+      {{dar + 6, dar + 9}, "PROPN", "NNP", "Dar", 5, "nsubj", true},
+      {{dar + 12, dar + 18}, "PROPN", "NNP", "Donald", -1, "root", false},
+  };
+  doc.mutable_sentences() = {{{0, static_cast<uint32_t>(text.size())}, 0, 3}};
   return doc;
 }
 
@@ -90,7 +96,9 @@ std::vector<Outcome> Batch(std::vector<Doc> docs) {
 
 void ExpectSameDate(const std::optional<DateTime>& a, const std::optional<DateTime>& b) {
   ASSERT_EQ(a.has_value(), b.has_value());
-  if (a) EXPECT_TRUE(*a == *b) << a->iso << " vs " << b->iso;
+  if (a) {
+    EXPECT_TRUE(*a == *b) << a->iso << " vs " << b->iso;
+  }
 }
 
 void ExpectSameMeta(const Metadata& a, const Metadata& b) {
@@ -137,6 +145,23 @@ void ExpectSameDoc(const Doc& a, const Doc& b) {
     EXPECT_EQ(a.dropped()[i].reason, b.dropped()[i].reason);
   }
   ExpectSameLayers(a, b);
+  ASSERT_EQ(a.tokens().size(), b.tokens().size());
+  for (size_t i = 0; i < a.tokens().size(); ++i) {
+    const Token &x = a.tokens()[i], &y = b.tokens()[i];
+    EXPECT_EQ(x.span, y.span) << "token " << i;
+    EXPECT_EQ(x.upos, y.upos) << "token " << i;
+    EXPECT_EQ(x.xpos, y.xpos) << "token " << i;
+    EXPECT_EQ(x.lemma, y.lemma) << "token " << i;
+    EXPECT_EQ(x.head, y.head) << "token " << i;
+    EXPECT_EQ(x.deprel, y.deprel) << "token " << i;
+    EXPECT_EQ(x.space_after, y.space_after) << "token " << i;
+  }
+  ASSERT_EQ(a.sentences().size(), b.sentences().size());
+  for (size_t i = 0; i < a.sentences().size(); ++i) {
+    EXPECT_EQ(a.sentences()[i].span, b.sentences()[i].span);
+    EXPECT_EQ(a.sentences()[i].token_begin, b.sentences()[i].token_begin);
+    EXPECT_EQ(a.sentences()[i].token_end, b.sentences()[i].token_end);
+  }
 }
 
 std::string ReadFile(const fs::path& path) {
@@ -274,11 +299,37 @@ TEST_F(StoreTest, RefusesAStoreFromTheFuture) {
   EXPECT_NE(store.status().message().find("newer"), std::string::npos) << store.status().message();
 }
 
+TEST_F(StoreTest, CannotCreateAStoreInAMissingDirectory) {
+  const std::string path = (dir_ / "no" / "such" / "dir" / "store.db").string();
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().ToString().find(path), std::string::npos) << store.status().ToString();
+}
+
 TEST_F(StoreTest, PostgresIsNotBuiltYet) {
   Result<std::unique_ptr<Store>> store = Store::Open("postgresql://localhost/sitrep");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), Code::kInvalidArgument);
   EXPECT_EQ(store.status().message(), "PostgreSQL support is not built yet");
+}
+
+// ---- The statement cache ----
+
+TEST_F(StoreTest, TheSameQueryCanBeBorrowedTwiceAtOnce) {
+  auto db = Raw(path_);
+  ASSERT_TRUE(db->Exec("CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1), (2);").ok());
+  constexpr std::string_view kSql = "SELECT v FROM n ORDER BY v";
+  Result<sqlite::Statement> outer = db->Prepare(kSql);
+  ASSERT_TRUE(outer.ok());
+  ASSERT_TRUE(*outer->Step());
+  {
+    Result<sqlite::Statement> inner = db->Prepare(kSql);  // the cached one is busy
+    ASSERT_TRUE(inner.ok());
+    ASSERT_TRUE(*inner->Step());
+    EXPECT_EQ(inner->Int(0), 1);
+  }
+  ASSERT_TRUE(*outer->Step());
+  EXPECT_EQ(outer->Int(0), 2);  // the nested use did not disturb the outer one
 }
 
 // ---- Migrations ----
@@ -310,6 +361,29 @@ TEST_F(StoreTest, MigratesStepByStepAndStopsAtABrokenStep) {
 
   // A store of version 2 is "from the future" to a build that knows only step 1.
   EXPECT_FALSE(sqlite::OpenSqliteStore(path_, v1).ok());
+}
+
+// A store written before tokens were kept (version 1) opens under the current schema
+// with its documents intact and no tokens.
+TEST_F(StoreTest, UpgradesAVersion1StoreWithItsDocuments) {
+  ASSERT_GE(sqlite::LatestSchemaVersion(), 2);
+  {
+    Result<std::unique_ptr<Store>> old = sqlite::OpenSqliteStore(path_, sqlite::Migrations().first(1));
+    ASSERT_TRUE(old.ok()) << old.status().ToString();
+    RawExec(path_,
+            "INSERT INTO documents (content_hash, text_hash, metadata, input_path, input_offset, input_format,"
+            " original, clean_text, offset_map, dropped, layers, revision, ingested_at) VALUES ('" +
+                HashHex("Old text.") + "', '" + HashHex("Old text.") + "', '{}', 'old.txt', 0, 'text',"
+                " CAST('Old text.' AS BLOB), 'Old text.', x'01090013', '[]', '[]', 1, '2024-01-01T00:00:00Z')");
+  }
+  auto store = Open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->Summary()->schema_version, sqlite::LatestSchemaVersion());
+  Result<StoredDoc> stored = store->LoadDocument(1);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->doc.text(), "Old text.");
+  EXPECT_TRUE(stored->doc.tokens().empty());
+  EXPECT_EQ(store->Search("old", 5)->size(), 1u);
 }
 
 // ---- Writing and reading documents ----
@@ -496,7 +570,7 @@ TEST_F(StoreTest, AFailingBatchLeavesNothingBehind) {
 
 TEST_F(StoreTest, SearchFindsWordsAndMarksThemInTheSnippet) {
   auto store = Open();
-  Write(*store, Batch({MakeArticle(), MakeText("The café in Lahore reopened after the floods."),
+  Write(*store, Batch({MakeArticle(), MakeText("The café in Lahore\n\nreopened after the floods."),
                        MakeText("Dar's visit to al-Qaeda territory was denied.")}));
 
   Result<std::vector<SearchHit>> hits = store->Search("Monday", 10);
@@ -524,6 +598,9 @@ TEST_F(StoreTest, SearchFindsWordsAndMarksThemInTheSnippet) {
   EXPECT_EQ((*hits)[0].doc_id, 1);
   EXPECT_LT((*hits)[0].rank, (*hits)[1].rank);
   EXPECT_EQ(store->Search("Dar", 1)->size(), 1u);
+  hits = store->Search("Dar OR floods OR Bass", 10);  // paragraph breaks become spaces
+  ASSERT_EQ(hits->size(), 3u);
+  for (const SearchHit& hit : *hits) EXPECT_EQ(hit.snippet.find('\n'), std::string::npos) << hit.snippet;
 }
 
 TEST_F(StoreTest, AHostileOrMalformedQueryIsAnInvalidArgument) {

@@ -49,6 +49,10 @@ std::string Excerpt(std::string_view text, size_t max) {
 
 std::string DumpDoc(const Doc& doc, const DumpOptions& options) {
   const Metadata& m = doc.meta();
+  auto show = [&](std::string_view text, size_t max) {
+    if (!options.redact_text || text.empty()) return Excerpt(text, max);
+    return fmt::format("#{} ({} bytes)", HashHex(text).substr(0, 8), text.size());
+  };
   std::string path = options.full_path ? doc.origin().path
                                        : std::filesystem::path(doc.origin().path).filename().string();
   std::string out;
@@ -58,7 +62,7 @@ std::string DumpDoc(const Doc& doc, const DumpOptions& options) {
   out += fmt::format("document   {}\n", doc.content_hash());
   line("origin", fmt::format("{} @{} ({})", path, doc.origin().offset, doc.origin().format));
   line("size", fmt::format("{} bytes of text from {} original bytes", doc.text().size(), doc.original().size()));
-  line("title", m.title, "title");
+  line("title", show(m.title, 200), "title");
   if (m.published) line("published", DescribeDate(*m.published), "published");
   if (m.modified) line("modified", DescribeDate(*m.modified), "modified");
   std::string authors;
@@ -69,13 +73,13 @@ std::string DumpDoc(const Doc& doc, const DumpOptions& options) {
   line("source", m.source, "source");
   line("url", m.url, "url");
   line("language", m.language);
-  line("summary", Excerpt(m.description, 160));
+  line("summary", show(m.description, 160));
 
   if (!doc.dropped().empty()) {
     out += fmt::format("dropped:   {} parts of the original\n", doc.dropped().size());
     for (const Dropped& d : doc.dropped()) {
       std::string_view orig = std::string_view(doc.original()).substr(d.original.begin, d.original.size());
-      out += fmt::format("  [{}-{}] {}: \"{}\"\n", d.original.begin, d.original.end, d.reason, Excerpt(orig, 70));
+      out += fmt::format("  [{}-{}] {}: \"{}\"\n", d.original.begin, d.original.end, d.reason, show(orig, 70));
     }
   }
   for (const auto& [name, items] : doc.layers()) {
@@ -87,8 +91,8 @@ std::string DumpDoc(const Doc& doc, const DumpOptions& options) {
         break;
       }
       Span orig = doc.ToOriginal(a.span);
-      out += fmt::format("  [{}-{}] ~ original [{}-{}] {}{}\"{}\"\n", a.span.begin, a.span.end, orig.begin,
-                         orig.end, a.label, a.label.empty() ? "" : " ", Excerpt(doc.Slice(a.span), 90));
+      out += fmt::format("  [{}-{}] ~ original [{}-{}] {}{}{}\n", a.span.begin, a.span.end, orig.begin,
+                         orig.end, a.label, a.label.empty() ? "" : " ", show(doc.Slice(a.span), 90));
     }
   }
   return out;
