@@ -2,15 +2,17 @@
 // from every byte of that text back to the page.
 //
 // The steps, in order:
-//  1. A linear pre-scan caps tag nesting (CapNestingDepth). gumbo's tree builder slows
-//     down with the square of the depth of nested <div>s and frees its tree recursively,
-//     so a page of 100,000 nested tags would stall it or overflow the stack.
+//  1. A linear pre-scan caps tag nesting at 256 open elements (CapNestingDepth). gumbo
+//     does work in proportion to the depth of open elements on every tag (100,000 nested
+//     <div>s take it half a minute) and frees its tree recursively (which overflows a
+//     small stack); real pages nest far less deeply.
 //  2. gumbo parses the page with the HTML5 rules, so broken markup gets the tree a
 //     browser would build. The tree is flattened into a pre-order array (PageNode) and
 //     every later pass is a loop over that array, never a recursion.
 //  3. Page furniture is marked: elements that never hold article text (scripts, form
 //     controls, media), furniture by tag (nav, aside, header/footer outside the article)
-//     and by the words of class and id ("share-bar", "relatedStories", "cookie").
+//     and by the words of class and id ("share-bar", "relatedStories", "cookie"), unless
+//     the class also speaks for content or the element holds most of the page's prose.
 //  4. The article's container is chosen. A semantic element (<article>,
 //     [itemprop=articleBody], <main>) wins when it holds a fair share of the text;
 //     otherwise a scoring in the spirit of Readability decides: every paragraph gives
@@ -19,7 +21,8 @@
 //     content join it.
 //  5. The container's text is cut into paragraphs at block-level elements. White space
 //     collapses, entities are decoded, and each byte is traced back to the page
-//     (AlignText, BlockBuilder). The shared debris rules then drop web debris.
+//     (AlignText, BlockBuilder). The headline and byline blocks are left out (they are
+//     metadata), and so is what the shared debris rules call web debris.
 //  6. Metadata comes from <meta> tags, JSON-LD, <title>, <h1>, <time> and bylines, each
 //     value with the page bytes it was read from.
 
@@ -420,7 +423,6 @@ std::vector<PageNode> IndexPage(const GumboNode* document) {
       case GUMBO_NODE_WHITESPACE:
       case GUMBO_NODE_CDATA:
         entry.is_text = true;
-        entry.in_paragraph = parent && (parent->in_paragraph || IsParagraphTag(parent->tag));
         CountText(node->v.text.text, &entry);
         break;
       case GUMBO_NODE_ELEMENT:
@@ -504,11 +506,10 @@ double LinkShare(const PageNode& n) {
   return n.text == 0 ? 0.0 : static_cast<double>(n.link_text) / n.text;
 }
 
-// Page bytes: offsets of gumbo's pointers and positions into the parsed buffer.
+// Page bytes: gumbo's pointers and positions as offsets into the parsed buffer.
 class PageBytes {
  public:
   explicit PageBytes(std::string_view buffer) : buffer_(buffer) {}
-  std::string_view buffer() const { return buffer_; }
   std::string_view Slice(Span span) const { return buffer_.substr(span.begin, span.size()); }
 
   Span PieceSpan(const GumboStringPiece& piece) const {
@@ -885,12 +886,17 @@ struct TextPiece {
   bool verbatim = false;  // clean is a byte-for-byte copy of the page bytes
 };
 
-// Whether raw[i...] and decoded[j...] agree up to the next raw byte where the parser may
-// have changed something ('&', CR, NUL, '<').
-bool AgreeFrom(std::string_view raw, size_t i, std::string_view decoded, size_t j) {
-  if (i > raw.size() || j > decoded.size()) return false;
-  size_t stop = raw.find_first_of(std::string_view("&\r\0<", 4), i);
-  if (stop == npos) stop = raw.size();
+// The next raw byte at or after `from` that the parser may have changed ('&', CR, NUL,
+// '<'), or the end.
+size_t NextMayDiffer(std::string_view raw, size_t from) {
+  size_t at = raw.find_first_of(std::string_view("&\r\0<", 4), from);
+  return at == npos ? raw.size() : at;
+}
+
+// Whether raw[i, stop) equals decoded from j on, where `stop` is NextMayDiffer; at the
+// end of the raw bytes the decoded text must end too.
+bool AgreeUntil(std::string_view raw, size_t i, size_t stop, std::string_view decoded, size_t j) {
+  if (i > stop || j > decoded.size()) return false;
   size_t n = stop - i;
   if (decoded.size() - j < n || decoded.compare(j, n, raw, i, n) != 0) return false;
   return stop < raw.size() || j + n == decoded.size();
@@ -910,11 +916,14 @@ std::optional<std::pair<size_t, size_t>> MatchReference(std::string_view raw, si
     while (name_end < raw.size() && IsAsciiAlnum(raw[name_end]) && name_end - i < 40) ++name_end;
   }
   size_t full = name_end < raw.size() && raw[name_end] == ';' ? name_end + 1 : name_end;
+  // A name holds no byte the parser changes, so every spelling tried agrees up to the
+  // same point: found once, not once per spelling.
+  size_t stop = NextMayDiffer(raw, i + 1);
   for (size_t end = full; end >= i + 2; --end) {
     size_t clean = 0;
     for (int code_points = 0; code_points < 2 && j + clean < decoded.size(); ++code_points) {
       clean += Utf8Length(decoded[j + clean]);  // one reference makes one or two code points
-      if (AgreeFrom(raw, end, decoded, j + clean)) return std::make_pair(end - i, clean);
+      if (AgreeUntil(raw, end, stop, decoded, j + clean)) return std::make_pair(end - i, clean);
     }
   }
   return std::nullopt;
@@ -967,7 +976,8 @@ void AlignText(std::string_view raw, uint32_t at, std::string_view decoded,
       continue;
     }
     size_t close = c == '<' ? raw.find('>', i) : npos;
-    if (close != npos && AgreeFrom(raw, close + 1, decoded, j)) {  // a tag the parser ignored
+    if (close != npos && AgreeUntil(raw, close + 1, NextMayDiffer(raw, close + 1), decoded, j)) {
+      // a tag the parser ignored and left inside the text
       flush();
       i = close + 1;
       continue;
@@ -1666,14 +1676,20 @@ Metadata ReadMetadata(const std::vector<PageNode>& nodes, const PageBytes& bytes
 // audit a page without listing every share button.
 constexpr size_t kMaxFurnitureDrops = 40;
 
-// The headline: an <h1> before the first paragraph repeats Metadata::title.
-void MarkHeadline(const std::vector<Block>& blocks, std::vector<std::string>* reasons) {
-  for (size_t k = 0; k < blocks.size() && blocks[k].heading(); ++k)
-    if (blocks[k].tag == GUMBO_TAG_H1) (*reasons)[k] = "html: headline";
+
+// Before the first block this long come the headline, kicker and byline; a block this
+// long is a paragraph of the story.
+constexpr size_t kMinStoryBlock = 160;
+
+bool BeforeStory(const Block& block) {
+  return block.heading() || block.text.size() < kMinStoryBlock;
 }
 
-// A block at most this long may be a byline; a real paragraph is longer.
-constexpr size_t kMaxBylineBlock = 160;
+// The headline: an <h1> before the story's first paragraph repeats Metadata::title.
+void MarkHeadline(const std::vector<Block>& blocks, std::vector<std::string>* reasons) {
+  for (size_t k = 0; k < blocks.size() && BeforeStory(blocks[k]); ++k)
+    if (blocks[k].tag == GUMBO_TAG_H1) (*reasons)[k] = "html: headline";
+}
 
 bool LooksLikeByline(std::string_view text, const std::vector<std::string>& authors) {
   bool names_author = std::any_of(authors.begin(), authors.end(), [&](const std::string& a) {
@@ -1688,8 +1704,9 @@ bool LooksLikeByline(std::string_view text, const std::vector<std::string>& auth
 // start with "By", or hold little but a date ("By Jane Doe - 11/19/19 06:56 AM").
 void MarkBylines(const std::vector<Block>& blocks, const Metadata& meta,
                  std::vector<std::string>* reasons) {
-  for (size_t k = 0; k < blocks.size() && blocks[k].text.size() < kMaxBylineBlock; ++k)
-    if ((*reasons)[k].empty() && LooksLikeByline(blocks[k].text, meta.authors))
+  for (size_t k = 0; k < blocks.size() && BeforeStory(blocks[k]); ++k)
+    if ((*reasons)[k].empty() && blocks[k].text.size() < kMinStoryBlock &&
+        LooksLikeByline(blocks[k].text, meta.authors))
       (*reasons)[k] = "html: byline";
 }
 
