@@ -15,6 +15,7 @@ double Progress::seconds() const {
 
 void Progress::Update(uint64_t records, uint64_t done, uint64_t total) {
   if (!enabled_) return;
+  std::lock_guard lock(mu_);
   auto now = std::chrono::steady_clock::now();
   if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
   last_ = now;
@@ -31,7 +32,9 @@ void Progress::Update(uint64_t records, uint64_t done, uint64_t total) {
 }
 
 void Progress::Finish() {
+  std::lock_guard lock(mu_);
   if (enabled_ && drawn_) std::fprintf(stderr, "\r\033[K");
+  drawn_ = false;
 }
 
 }  // namespace sitrep::cli

@@ -1,9 +1,11 @@
 // A one-line progress report on a terminal: records, rate, share done, time left.
-// Silent when standard error is not a terminal, so logs and pipes stay clean.
+// Silent when standard error is not a terminal, so logs and pipes stay clean. Safe to
+// call from the pipeline's thread and the store's thread at once.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 
 namespace sitrep::cli {
 
@@ -15,6 +17,7 @@ class Progress {
   double seconds() const;
 
  private:
+  std::mutex mu_;
   bool enabled_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_;

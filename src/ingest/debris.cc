@@ -117,12 +117,15 @@ std::optional<std::string> DebrisReason(std::string_view raw) {
 }
 
 std::optional<size_t> FindTrailingCredit(std::string_view line) {
-  std::string lower = Lower(line);
+  // A credit is a short tail, so only the last bytes are looked at: this runs on every
+  // paragraph of every article.
+  constexpr size_t kTail = 120;
+  size_t from = line.size() > kTail ? line.size() - kTail : 0;
+  std::string tail = Lower(line.substr(from));
   for (std::string_view marker : {"image credits:", "image credit:", "photo credit:", "[image via", "[photo:",
                                   "(photo:", "[file photo", "(file photo"}) {
-    size_t at = lower.rfind(marker);
-    // Only a short tail: a credit, not a sentence that happens to mention a photo.
-    if (at != std::string::npos && at > 0 && line.size() - at < 120) return at;
+    size_t at = tail.rfind(marker);
+    if (at != std::string::npos && from + at > 0) return from + at;
   }
   return std::nullopt;
 }

@@ -1,6 +1,8 @@
 #include "sitrep/pipeline.h"
 
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -51,18 +53,84 @@ Outcome Pipeline::RunOne(const Record& record) const {
   return out;
 }
 
+namespace {
+
+// Hands finished batches to the sink on a thread of its own, one at a time and in
+// order, so storing batch k overlaps with reading and annotating batch k + 1.
+class SinkThread {
+ public:
+  explicit SinkThread(const BatchSink& sink) : sink_(sink), thread_([this] { Loop(); }) {}
+  ~SinkThread() {
+    Close();
+    thread_.join();
+  }
+
+  // Waits until the previous batch has been taken, then queues this one. Returns the
+  // first error the sink reported, after which no more batches are taken.
+  Status Push(std::vector<Outcome> batch) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !pending_ || !status_.ok(); });
+    if (!status_.ok()) return status_;
+    pending_ = std::move(batch);
+    cv_.notify_all();
+    return Status::Ok();
+  }
+
+  // Waits for every queued batch to be written; returns the sink's first error.
+  Status Finish() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return (!pending_ && !busy_) || !status_.ok(); });
+    return status_;
+  }
+
+ private:
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void Loop() {
+    for (;;) {
+      std::vector<Outcome> batch;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return pending_.has_value() || closed_; });
+        if (!pending_) return;
+        batch = std::move(*pending_);
+        pending_.reset();
+        busy_ = true;
+        cv_.notify_all();
+      }
+      Status status = status_.ok() ? sink_(batch) : status_;
+      std::lock_guard lock(mu_);
+      busy_ = false;
+      if (status_.ok()) status_ = status;
+      cv_.notify_all();
+    }
+  }
+
+  const BatchSink& sink_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::optional<std::vector<Outcome>> pending_;
+  bool busy_ = false, closed_ = false;
+  Status status_;
+  std::thread thread_;
+};
+
+}  // namespace
+
 Status Pipeline::Run(RecordSource& source, const BatchSink& sink, const ProgressFn& progress) const {
   unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   WorkerPool pool(threads);
+  SinkThread writer(sink);
   uint64_t records = 0;
-  std::vector<Record> inputs;
-  std::vector<Outcome> batch;
   bool more = true;
   while (more) {
     // Gather a batch in input order. Inputs that failed before becoming records (a
     // missing file) take their place in the order as outcomes with a failure.
-    inputs.clear();
-    batch.clear();
+    std::vector<Record> inputs;
+    std::vector<Outcome> batch;
     std::vector<std::optional<size_t>> slot;  // batch index -> inputs index
     while (batch.size() < options_.batch_size) {
       Record record;
@@ -88,10 +156,10 @@ Status Pipeline::Run(RecordSource& source, const BatchSink& sink, const Progress
       if (slot[i]) batch[i] = RunOne(inputs[*slot[i]]);
     });
     records += batch.size();
-    SITREP_RETURN_IF_ERROR(sink(batch));
+    SITREP_RETURN_IF_ERROR(writer.Push(std::move(batch)));
     if (progress) progress(records, source.bytes_done(), source.bytes_total());
   }
-  return Status::Ok();
+  return writer.Finish();
 }
 
 }  // namespace sitrep

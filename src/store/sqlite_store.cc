@@ -175,7 +175,17 @@ Result<int64_t> SqliteStore::InsertDocument(const Doc& doc, const std::optional<
   // Parameters left unbound (no published date, no previous revision) are NULL.
   Result<bool> row = stmt->Step();
   if (!row.ok()) return row.status();
-  return stmt->Int(0);
+  int64_t id = stmt->Int(0);
+  SITREP_RETURN_IF_ERROR(IndexForSearch(id, meta.title, doc.text()));
+  return id;
+}
+
+Status SqliteStore::IndexForSearch(int64_t id, const std::string& title, const std::string& text) {
+  Result<Statement> stmt = db_->Prepare("INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?1, ?2, ?3)");
+  if (!stmt.ok()) return stmt.status();
+  stmt->BindInt(1, id).BindTextOrNull(2, title).BindText(3, text);
+  Result<bool> row = stmt->Step();
+  return row.ok() ? Status::Ok() : row.status();
 }
 
 Status SqliteStore::InsertAnnotations(int64_t doc_id, const Doc& doc) {

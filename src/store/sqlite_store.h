@@ -53,6 +53,8 @@ class SqliteStore final : public Store {
   Result<Written> WriteDocument(const Doc& doc, const std::string& now);
   Result<bool> IsStored(const std::string& content_hash);
   Result<std::optional<Revision>> LatestRevision(const std::string& url);
+  // Adds a new document to the full-text index (see schema.cc for why not a trigger).
+  Status IndexForSearch(int64_t id, const std::string& title, const std::string& text);
   Result<int64_t> InsertDocument(const Doc& doc, const std::optional<Revision>& previous,
                                  const std::string& now);
   Status InsertAnnotations(int64_t doc_id, const Doc& doc);
