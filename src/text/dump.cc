@@ -82,6 +82,18 @@ std::string DumpDoc(const Doc& doc, const DumpOptions& options) {
       out += fmt::format("  [{}-{}] {}: \"{}\"\n", d.original.begin, d.original.end, d.reason, show(orig, 70));
     }
   }
+  if (!doc.sentences().empty()) {
+    out += fmt::format("sentences: {} ({} tokens)\n", doc.sentences().size(), doc.tokens().size());
+    size_t shown = 0;
+    for (const Sentence& s : doc.sentences()) {
+      if (++shown > options.max_layer_items) {
+        out += fmt::format("  … {} more\n", doc.sentences().size() - options.max_layer_items);
+        break;
+      }
+      out += fmt::format("  [{}-{}] {} tokens: {}\n", s.span.begin, s.span.end, s.token_end - s.token_begin,
+                         show(doc.Slice(s.span), 90));
+    }
+  }
   for (const auto& [name, items] : doc.layers()) {
     out += fmt::format("layer {}: {}\n", name, items.size());
     size_t shown = 0;
