@@ -29,6 +29,9 @@ struct DateTime {
   friend bool operator==(const DateTime&, const DateTime&) = default;
 };
 
+// "year", "month", "day", "minute", "second": the names stored and printed everywhere.
+std::string_view PrecisionName(DateTime::Precision precision);
+
 // What the reader learnt about an article besides its text. Every field found in the
 // original input keeps the original byte range it was read from.
 struct Metadata {

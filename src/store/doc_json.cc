@@ -56,17 +56,6 @@ json OptionalDateToJson(const std::optional<DateTime>& date) { return date ? Dat
 
 }  // namespace
 
-std::string_view PrecisionName(DateTime::Precision precision) {
-  switch (precision) {
-    case DateTime::Precision::kYear: return "year";
-    case DateTime::Precision::kMonth: return "month";
-    case DateTime::Precision::kDay: return "day";
-    case DateTime::Precision::kMinute: return "minute";
-    case DateTime::Precision::kSecond: return "second";
-  }
-  return "day";
-}
-
 std::string MetadataToJson(const Metadata& meta) {
   json evidence = json::object();
   for (const auto& [field, span] : meta.evidence) evidence[field] = SpanToJson(span);

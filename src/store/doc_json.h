@@ -30,7 +30,5 @@ bool SentencesFromJson(std::string_view json, std::vector<Sentence>* sentences);
 std::string StringsToJson(const std::vector<std::string>& strings);
 bool StringsFromJson(std::string_view json, std::vector<std::string>* strings);
 
-// "year", "month", "day", "minute", "second": the names the store and its users see.
-std::string_view PrecisionName(DateTime::Precision precision);
 
 }  // namespace sitrep::sqlite

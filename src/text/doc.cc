@@ -7,6 +7,17 @@
 
 namespace sitrep {
 
+std::string_view PrecisionName(DateTime::Precision precision) {
+  switch (precision) {
+    case DateTime::Precision::kYear: return "year";
+    case DateTime::Precision::kMonth: return "month";
+    case DateTime::Precision::kDay: return "day";
+    case DateTime::Precision::kMinute: return "minute";
+    case DateTime::Precision::kSecond: return "second";
+  }
+  return "day";
+}
+
 std::string HashHex(std::string_view bytes) {
   XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
   char buf[33];

@@ -5,16 +5,6 @@ namespace sitrep {
 using nlohmann::json;
 
 namespace {
-const char* PrecisionName(DateTime::Precision p) {
-  switch (p) {
-    case DateTime::Precision::kYear: return "year";
-    case DateTime::Precision::kMonth: return "month";
-    case DateTime::Precision::kDay: return "day";
-    case DateTime::Precision::kMinute: return "minute";
-    case DateTime::Precision::kSecond: return "second";
-  }
-  return "day";
-}
 json SpanJson(Span s) { return json::array({s.begin, s.end}); }
 }  // namespace
 

@@ -7,17 +7,6 @@
 namespace sitrep {
 
 namespace {
-std::string_view PrecisionName(DateTime::Precision p) {
-  switch (p) {
-    case DateTime::Precision::kYear: return "year";
-    case DateTime::Precision::kMonth: return "month";
-    case DateTime::Precision::kDay: return "day";
-    case DateTime::Precision::kMinute: return "minute";
-    case DateTime::Precision::kSecond: return "second";
-  }
-  return "?";
-}
-
 std::string Evidence(const Metadata& meta, const std::string& field) {
   auto it = meta.evidence.find(field);
   if (it == meta.evidence.end()) return "";
