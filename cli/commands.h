@@ -18,6 +18,18 @@ void AddAnnotateCommand(CLI::App& app, int* exit_code);
 void AddShowCommand(CLI::App& app, int* exit_code);
 void AddEventsCommand(CLI::App& app, int* exit_code);
 void AddSearchCommand(CLI::App& app, int* exit_code);
+void AddTrainCommand(CLI::App& app, int* exit_code);
+void AddEvalCommand(CLI::App& app, int* exit_code);
+void AddServeCommand(CLI::App& app, int* exit_code);
+void AddExportCommand(CLI::App& app, int* exit_code);
+// `eval extraction` under the `eval` subcommand that eval_command.cc creates.
+void AddEvalExtraction(CLI::App& eval);
+// `eval ner` and `train ner` / `train gazetteer` (cli/eval_ner.cc, cli/train_ner.cc).
+void AddEvalNer(CLI::App& eval);
+void AddTrainNer(CLI::App& train);
+// `eval timex` under the `eval` subcommand (cli/eval_timex.cc).
+void AddEvalTimex(CLI::App& eval);
+void AddEvalQuotes(CLI::App& eval);  // `eval quotes`: attributions on PolNeAR
 
 // Prints an error the way every command does and returns the exit code for it.
 int ReportError(const Status& status);

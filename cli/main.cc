@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   sitrep::cli::AddShowCommand(app, &exit_code);
   sitrep::cli::AddEventsCommand(app, &exit_code);
   sitrep::cli::AddSearchCommand(app, &exit_code);
+  sitrep::cli::AddTrainCommand(app, &exit_code);
+  sitrep::cli::AddEvalCommand(app, &exit_code);
+  sitrep::cli::AddServeCommand(app, &exit_code);
+  sitrep::cli::AddExportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

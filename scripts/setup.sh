@@ -11,6 +11,7 @@ PACKAGES=(
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
+  chromium
 )
 
 missing=()
@@ -28,3 +29,15 @@ fi
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} ${CMAKE_ARGS:-} >/dev/null
 cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+
+# The web UI (web/dist, which `sitrep serve` serves) and playwright-core for its browser
+# tests; npm ci only when the lock file changed since the last install.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  (
+    cd web
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      npm ci --no-audit --no-fund
+    fi
+    npm run build --silent
+  )
+fi

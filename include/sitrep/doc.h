@@ -34,6 +34,12 @@ std::string_view PrecisionName(DateTime::Precision precision);
 
 // What the reader learnt about an article besides its text. Every field found in the
 // original input keeps the original byte range it was read from.
+// A figure caption or photo credit: not article text, kept beside it.
+struct Caption {
+  std::string text;
+  Span original;  // the caption's bytes in the original input
+};
+
 struct Metadata {
   std::string title;
   std::optional<DateTime> published;
@@ -45,6 +51,7 @@ struct Metadata {
   std::string url;
   std::string language;
   std::string description;
+  std::vector<Caption> captions;         // in page order
   std::map<std::string, Span> evidence;  // field name -> original byte range
 };
 

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sitrep/desk.h"
 #include "sitrep/doc.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/status.h"
@@ -121,6 +123,60 @@ class Store {
 
   // Runs the engine's own consistency check ("ok" when sound).
   virtual Result<std::string> IntegrityCheck() = 0;
+
+  // ---- The analyst's desk (desk.h): queries over events, actors, places, stories ----
+  // All reads; filters are bound as parameters, never spliced into SQL. A malformed
+  // filter (bad date, FTS5 syntax error, half a place filter) is kInvalidArgument.
+
+  // A store that refuses every write on this connection: for the server's readers.
+  static Result<std::unique_ptr<Store>> OpenReadOnly(const std::string& where);
+
+  // A number that changes whenever another connection has committed to the store since
+  // this one last asked: how a server knows that its cached answers are stale.
+  virtual Result<int64_t> DataVersion() = 0;
+  // Events matching `filter`, newest first (date, then id), one page of them.
+  virtual Result<EventPage> QueryEvents(const EventFilter& filter, const Page& page) = 0;
+  // One event with corrections applied; kNotFound if there is none.
+  virtual Result<DeskEvent> GetEvent(int64_t id) = 0;
+  // Its mentions, and those of the events merged into it, with their documents.
+  virtual Result<std::vector<DeskMention>> EventMentions(int64_t id) = 0;
+  // Every matching event in id order, one at a time (constant memory): for exports.
+  // Stops early, without error, when `fn` returns false.
+  virtual Status ForEachEvent(const EventFilter& filter, const std::function<bool(const DeskEvent&)>& fn) = 0;
+  // Counts by `bucket` ("day", "week": the Monday it starts, or "month"), broken down by
+  // type and/or country as `by_type` and `by_country` ask (empty fields otherwise).
+  virtual Result<std::vector<CountCell>> CountEvents(const EventFilter& filter, const std::string& bucket,
+                                                     bool by_type, bool by_country) = 0;
+  // Killed and injured by country, province (admin1) and month.
+  virtual Result<std::vector<CasualtyCell>> Casualties(const EventFilter& filter) = 0;
+  // Actor-code pairs with their event counts by quad class, busiest `limit` first.
+  virtual Result<std::vector<NetworkEdge>> ActorNetwork(const EventFilter& filter, int limit) = 0;
+  // Event counts by place, busiest `limit` first.
+  virtual Result<std::vector<PlaceCell>> Places(const EventFilter& filter, int limit) = 0;
+  // Named actors whose name or code contains `query` (all when empty), by name.
+  virtual Result<std::vector<Actor>> ListActors(const std::string& query, const Page& page) = 0;
+  virtual Result<Actor> GetActor(int64_t id) = 0;
+  virtual Result<ActorCode> GetActorCode(const std::string& code) = 0;
+  virtual Result<std::vector<Story>> ListStories(const Page& page) = 0;
+  virtual Result<Story> GetStory(int64_t id) = 0;
+  // Documents, newest first; only those matching the FTS5 query `text` when given.
+  virtual Result<std::vector<DocumentRow>> ListDocuments(const std::string& text, const Page& page) = 0;
+
+  // ---- Writing events, actors and corrections ----
+  // Inserts events with their mentions and actor links in one transaction, then
+  // replays the stored corrections whose anchors match them, so an analyst's work
+  // survives re-coding. Returns the new ids in order.
+  virtual Result<std::vector<int64_t>> InsertEvents(const std::vector<NewEvent>& events) = 0;
+  // The id of the actor (code, name), added with its roles if new (roles appended
+  // when not yet known).
+  virtual Result<int64_t> UpsertActor(const Actor& actor) = 0;
+  // Applies one correction (see desk.h) in one transaction and records it with who
+  // and when. kNotFound for an unknown event, kInvalidArgument for a bad action or
+  // payload. Returns the stored row.
+  virtual Result<Correction> Correct(const Correction& correction) = 0;
+  // The corrections layer, oldest first; only those of `event_id` when given.
+  virtual Status ForEachCorrection(std::optional<int64_t> event_id,
+                                   const std::function<bool(const Correction&)>& fn) = 0;
 };
 
 }  // namespace sitrep

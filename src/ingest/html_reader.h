@@ -13,7 +13,8 @@ namespace sitrep {
 struct HtmlArticle {
   std::string text;             // paragraphs separated by "\n\n"
   OffsetMap map;                // text -> html bytes
-  Metadata meta;                // evidence spans are html byte ranges
+  Metadata meta;                // evidence and caption spans are html byte ranges;
+                                // captions are also among `dropped`
   std::vector<Dropped> dropped; // debris blocks the extractor left out
 };
 
@@ -21,7 +22,8 @@ struct HtmlArticle {
 // http-equiv Content-Type), lower case, or "" when it declares none.
 std::string SniffHtmlCharset(std::string_view bytes);
 
-// Parses `html` (valid UTF-8) with an HTML5 parser and extracts the article.
+// Parses `html` (valid UTF-8) and extracts the article. Any bytes give a result: a page
+// with no article gives empty text, never an error; only a page of 4 GiB or more fails.
 Result<HtmlArticle> ExtractHtml(std::string_view html);
 
 }  // namespace sitrep

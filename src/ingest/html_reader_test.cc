@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/ingest.h"
+
 namespace sitrep {
 namespace {
 
@@ -264,6 +266,41 @@ TEST(ExtractHtml, PublishedDateSourcesInOrderOfTrust) {
       "<meta name=\"date\" content=\"2019-05-06\">");
   ASSERT_TRUE(unreadable.meta.published.has_value());
   EXPECT_EQ(unreadable.meta.published->found_in, "meta:date");
+}
+
+TEST(ExtractHtml, PublishedDateFromBylineTimeTextOrUrl) {
+  HtmlArticle byline = Extract(R"(<head><link rel="canonical" href="https://x.example/2019/11/19/story"></head>
+<body><div class="byline">By Jane Roe, September 17, 2024 5:50 PM</div><p>Text.</p></body>)");
+  ASSERT_TRUE(byline.meta.published);
+  EXPECT_EQ(byline.meta.published->found_in, "byline");
+  EXPECT_EQ(byline.meta.published->iso.substr(0, 10), "2024-09-17");
+
+  HtmlArticle time_text = Extract("<body><time>Nov. 20, 2019</time><p>Text.</p></body>");
+  ASSERT_TRUE(time_text.meta.published);
+  EXPECT_EQ(time_text.meta.published->found_in, "time:text");
+  EXPECT_EQ(time_text.meta.published->iso, "2019-11-20");
+
+  struct UrlCase {
+    const char* url;
+    const char* iso;
+    const char* written;  // the evidence: the date as the URL writes it
+  };
+  for (const UrlCase& c : {UrlCase{"https://x.example/news/2019/11/19/a-story.html", "2019-11-19", "2019/11/19"},
+                           UrlCase{"https://x.example/2018-10-12-show", "2018-10-12", "2018-10-12"},
+                           UrlCase{"https://x.example/a/20191119/b", "2019-11-19", "20191119"},
+                           UrlCase{"https://x.example/blog/2018/10/title", "2018-10", "2018/10"},
+                           UrlCase{"https://x.example/us/2019/nov/18/slug/", "2019-11-18", "2019/nov/18"}}) {
+    std::string html = std::string("<head><meta property=\"og:url\" content=\"") + c.url +
+                       "\"></head><body><p>Text.</p></body>";
+    HtmlArticle article = Extract(html);
+    ASSERT_TRUE(article.meta.published) << c.url;
+    EXPECT_EQ(article.meta.published->iso, c.iso) << c.url;
+    EXPECT_EQ(article.meta.published->found_in, "url");
+    EXPECT_EQ(Slice(html, article.meta.evidence.at("published")), c.written);
+  }
+  // Numbers that are not dates.
+  HtmlArticle none = Extract(R"(<head><link rel="canonical" href="https://x.example/item/2019-99/12345678901"></head><body><p>T.</p></body>)");
+  EXPECT_FALSE(none.meta.published);
 }
 
 TEST(ExtractHtml, AuthorsFromBylineWhenNoStructuredAuthor) {
@@ -530,8 +567,8 @@ void RunOnSmallStack(Fn fn) {
 }
 
 TEST(ExtractHtml, NestingBeyondTheCapIsFlattenedNotFatal) {
-  // Unchecked, gumbo frees these spans' tree recursively, which overflows the small
-  // stack, and spends minutes on the divs (its work per tag grows with the depth).
+  // A parser that recursed over the tree, or did work per tag in proportion to the
+  // depth of open elements, would overflow the small stack or take minutes here.
   std::string spans = Nested(200000, "span", kDeepText);
   std::string divs = Nested(100000, "div", kDeepText);
   HtmlArticle from_spans, from_divs;
@@ -569,6 +606,128 @@ TEST(ExtractHtml, PagesWithoutTextGiveEmptyTextNotAnError) {
     EXPECT_EQ(article->text, "") << html;
     EXPECT_EQ(article->map.clean_size(), 0u);
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Which blocks are the article.
+
+constexpr std::string_view kLongParagraph =
+    "The regional water board approved the new reservoir on Tuesday after two years of "
+    "hearings, and construction is expected to begin in the spring, officials said.";
+
+TEST(ExtractHtml, HiddenElementsAreNotText) {
+  std::string html = "<body><article><p>" + std::string(kLongParagraph) + "</p>"
+                     "<div style=\"display: none\" itemscope><span itemprop=\"headline\">Hidden copy "
+                     "of the headline</span></div><p hidden>Hidden paragraph.</p>"
+                     "<span class=\"sr-only\">Filed under:</span><p aria-hidden=\"true\">Icon label.</p>"
+                     "</article></body>";
+  HtmlArticle article = Extract(html);
+  EXPECT_EQ(article.text, kLongParagraph);
+}
+
+TEST(ExtractHtml, LinkListsAreLeftOutButLinkedProseStays) {
+  std::string linked_prose =
+      "<p>Officials from <a href=\"/a\">the ministry of water and the environment</a> met "
+      "<a href=\"/b\">representatives of the farmers' unions of the three districts</a> on "
+      "Monday, the agency said.</p>";
+  std::string html = "<body><article><p>" + std::string(kLongParagraph) + "</p>" + linked_prose +
+                     "<ul><li><a href=\"/x\">Storm closes coast road</a></li>"
+                     "<li><a href=\"/y\">Council approves new pumps</a></li></ul>"
+                     "<p>" + std::string(kLongParagraph) + "</p></article></body>";
+  HtmlArticle article = Extract(html);
+  EXPECT_NE(article.text.find("Officials from the ministry"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Storm closes"), std::string::npos) << article.text;
+  EXPECT_TRUE(HasDropped(article, "html: links"));
+}
+
+// A kicker and a standfirst above the story, a list that ends the story, and a box of
+// other headlines below it: the list is the story's, the rest is not.
+TEST(ExtractHtml, BlocksAroundTheStoryOutsideItsElementAreLeftOut) {
+  std::string html = "<body><article><div class=\"top\"><span>Opinion</span>"
+                     "<h2>The reservoir will change the valley, for better and worse.</h2></div>"
+                     "<div class=\"text\"><p>" + std::string(kLongParagraph) + "</p><p>" +
+                     std::string(kLongParagraph) + "</p><ul><li>Work starts in April</li>"
+                     "<li>Farmers are paid for the land</li></ul></div>"
+                     "<div class=\"box\"><h3>Most popular</h3><div>Storm closes coast road</div>"
+                     "<div>Council approves new pumps</div></div></article></body>";
+  HtmlArticle article = Extract(html);
+  std::vector<std::string> paragraphs = Paragraphs(article.text);
+  ASSERT_EQ(paragraphs.size(), 4u) << article.text;
+  EXPECT_EQ(paragraphs[2], "Work starts in April");
+  EXPECT_EQ(paragraphs[3], "Farmers are paid for the land");
+  EXPECT_TRUE(HasDropped(article, "html: header"));
+  EXPECT_TRUE(HasDropped(article, "html: trailer"));
+}
+
+TEST(ExtractHtml, CaptionsAndCreditsAreKeptApart) {
+  std::string html = "<body><article><p>" + std::string(kLongParagraph) + "</p>"
+                     "<figure><img src=\"a.jpg\"><span>Jane Roe/Agency</span>"
+                     "<figcaption>The dam site at dawn &amp; the valley.</figcaption></figure>"
+                     "<div class=\"gallery\"><div class=\"caption\">Another photo</div></div>"
+                     "</article></body>";
+  HtmlArticle article = Extract(html);
+  EXPECT_EQ(article.text, kLongParagraph);
+  ASSERT_EQ(article.meta.captions.size(), 1u);
+  EXPECT_EQ(article.meta.captions[0].text, "Jane Roe/Agency The dam site at dawn & the valley.");
+  EXPECT_EQ(Slice(html, article.meta.captions[0].original).substr(0, 8), "<figure>");
+}
+
+TEST(ExtractHtml, PreformattedAndRawTextKeepTheirLines) {
+  HtmlArticle article = Extract("<body><pre>line one\nline  two &amp; more</pre>"
+                                "<xmp>a &amp; <b>b</b></xmp></body>");
+  EXPECT_EQ(article.text, "line one\nline two & more\n\na &amp; <b>b</b>");
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input through the whole reader (ReadRecord): encodings, sizes.
+
+Result<Doc> ReadHtml(std::string bytes) {
+  Record record;
+  record.origin = {"page.html", 0, "html"};
+  record.format = Format::kHtml;
+  record.bytes = std::move(bytes);
+  return ReadRecord(record, IngestOptions{});
+}
+
+TEST(ReadHtmlRecord, DeclaredLegacyEncodings) {
+  auto latin = ReadHtml("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xE9 "
+                        "\x93open\x94 \x96 na\xEFve</p></body></html>");
+  ASSERT_TRUE(latin.ok()) << latin.status().ToString();
+  EXPECT_EQ(latin->text(), "Caf\xC3\xA9 \xE2\x80\x9Copen\xE2\x80\x9D \xE2\x80\x93 na\xC3\xAFve");
+  // "日本語" in Shift-JIS, and "中文" in GB2312.
+  auto sjis = ReadHtml("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                       "charset=Shift_JIS\"></head><body><p>\x93\xFA\x96\x7B\x8C\xEA</p></body></html>");
+  ASSERT_TRUE(sjis.ok()) << sjis.status().ToString();
+  EXPECT_EQ(sjis->text(), "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E");
+  auto gb = ReadHtml("<html><head><meta charset=\"gb2312\"></head><body><p>\xD6\xD0\xCE\xC4</p></body></html>");
+  ASSERT_TRUE(gb.ok()) << gb.status().ToString();
+  EXPECT_EQ(gb->text(), "\xE4\xB8\xAD\xE6\x96\x87");
+}
+
+TEST(ReadHtmlRecord, ACharsetThatLiesStillGivesText) {
+  // Declares UTF-8, is Windows-1252.
+  auto doc = ReadHtml("<html><head><meta charset=\"utf-8\"></head><body><p>D\xE9j\xE0 vu, "
+                      "the caf\xE9 said.</p></body></html>");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text().find("vu, the caf"), std::string::npos) << doc->text();
+}
+
+TEST(ReadHtmlRecord, TwentyMegabytePage) {
+  std::string html = "<html><body><div class=\"story\">";
+  while (html.size() < (20u << 20))
+    html += "<p>" + std::string(kLongParagraph) + " <a href=\"/x\">link</a> &amp; more.</p>\n";
+  html += "</div></body></html>";
+  auto doc = ReadHtml(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_GT(doc->text().size(), 10u << 20);
+  EXPECT_EQ(doc->offset_map().clean_size(), doc->text().size());
+}
+
+TEST(ReadHtmlRecord, NoArticleIsAFailureRowNotACrash) {
+  auto doc = ReadHtml("<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), Code::kEmpty);
+  EXPECT_EQ(doc.status().file(), "page.html");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ Format SniffFormat(std::string_view bytes) {
 // Spans found in a decoded text, taken back to the record's bytes.
 void MapEvidence(Metadata* meta, std::vector<Dropped>* dropped, const OffsetMap& to_original) {
   for (auto& [field, span] : meta->evidence) span = to_original.ToOriginal(span);
+  for (Caption& c : meta->captions) c.original = to_original.ToOriginal(c.original);
   for (Dropped& d : *dropped) d.original = to_original.ToOriginal(d.original);
 }
 

@@ -59,6 +59,8 @@ json OptionalDateToJson(const std::optional<DateTime>& date) { return date ? Dat
 std::string MetadataToJson(const Metadata& meta) {
   json evidence = json::object();
   for (const auto& [field, span] : meta.evidence) evidence[field] = SpanToJson(span);
+  json captions = json::array();
+  for (const Caption& c : meta.captions) captions.push_back({{"text", c.text}, {"original", SpanToJson(c.original)}});
   json out = {
       {"title", meta.title},
       {"published", OptionalDateToJson(meta.published)},
@@ -70,6 +72,7 @@ std::string MetadataToJson(const Metadata& meta) {
       {"url", meta.url},
       {"language", meta.language},
       {"description", meta.description},
+      {"captions", captions},
       {"evidence", evidence},
   };
   return Dump(out);
@@ -90,6 +93,8 @@ bool MetadataFromJson(std::string_view text, Metadata* meta) {
     out.language = value.value("language", std::string());
     out.description = value.value("description", std::string());
     // A named copy: items() of a temporary would dangle inside the loop.
+    for (const json& c : value.value("captions", json::array()))
+      out.captions.push_back({c.at("text").get<std::string>(), SpanFromJson(c.at("original"))});
     const json evidence = value.value("evidence", json::object());
     for (const auto& [field, span] : evidence.items()) out.evidence[field] = SpanFromJson(span);
     *meta = std::move(out);

@@ -169,9 +169,113 @@ ALTER TABLE documents ADD COLUMN tokens TEXT NOT NULL DEFAULT '[]' CHECK (json_v
 ALTER TABLE documents ADD COLUMN sentences TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sentences));
 )sql";
 
+// Version 3: the analyst's desk. Where and how bad (country, province, casualties, a
+// places table), who (named actors with their roles over time, linked to events), the
+// review state of an event, and the corrections layer: every analyst's change with who,
+// when, what it replaced and the evidence that finds the event again after re-coding.
+// Compound indexes serve the desk's filtered lists, newest first, on a million events.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE places (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  country TEXT,                     -- ISO 3166-1 alpha-3
+  admin1 TEXT,                      -- province, state
+  latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+  longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+  feature TEXT,                     -- country, admin1, city, site
+  geonameid INTEGER,
+  UNIQUE (name, country, admin1)
+) STRICT;
+
+ALTER TABLE events ADD COLUMN country TEXT;   -- ISO 3166-1 alpha-3 of where it happened
+ALTER TABLE events ADD COLUMN admin1 TEXT;    -- province, state
+ALTER TABLE events ADD COLUMN place_id INTEGER REFERENCES places (id) ON DELETE SET NULL;
+ALTER TABLE events ADD COLUMN killed INTEGER CHECK (killed >= 0);
+ALTER TABLE events ADD COLUMN injured INTEGER CHECK (injured >= 0);
+-- coded: as the coder left it; corrected: changed by an analyst; wrong: rejected by an
+-- analyst; merged: the same happening as event merged_into. Lists hide wrong and merged.
+ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'coded'
+  CHECK (status IN ('coded', 'corrected', 'wrong', 'merged'));
+ALTER TABLE events ADD COLUMN merged_into INTEGER REFERENCES events (id) ON DELETE SET NULL;
+-- Who made the row: the coder, an analyst (a split), the synthetic-data generator of
+-- the benchmarks, or a test fixture. Only 'coder' rows are the coder's output.
+ALTER TABLE events ADD COLUMN coded_by TEXT NOT NULL DEFAULT 'coder'
+  CHECK (coded_by IN ('coder', 'analyst', 'synthetic', 'fixture'));
+ALTER TABLE events ADD COLUMN cameo_root TEXT GENERATED ALWAYS AS (substr(cameo, 1, 2)) VIRTUAL;
+
+DROP INDEX events_by_type;
+DROP INDEX events_by_source_actor;
+DROP INDEX events_by_target_actor;
+CREATE INDEX events_by_type_date ON events (type, date);
+CREATE INDEX events_by_source_date ON events (source_actor, date);
+CREATE INDEX events_by_target_date ON events (target_actor, date);
+CREATE INDEX events_by_country_date ON events (country, date);
+CREATE INDEX events_by_cameo_root_date ON events (cameo_root, date);
+CREATE INDEX events_by_latitude ON events (latitude);
+CREATE INDEX events_by_merged_into ON events (merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX documents_by_source ON documents (source);
+
+-- People and organisations. `code` is the CAMEO-style code they act under (PAKGOV);
+-- a person's roles say which code they carried when.
+CREATE TABLE actors (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'organization' CHECK (kind IN ('person', 'organization', 'country', 'group')),
+  country TEXT,                     -- ISO 3166-1 alpha-3
+  -- As for events: who made the row. Only 'coder' rows are the coder's output.
+  added_by TEXT NOT NULL DEFAULT 'coder' CHECK (added_by IN ('coder', 'analyst', 'synthetic', 'fixture')),
+  UNIQUE (code, name)
+) STRICT;
+CREATE TABLE actor_roles (
+  id INTEGER PRIMARY KEY,
+  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+  role TEXT NOT NULL,               -- "Foreign Minister"
+  code TEXT,                        -- the actor code the role carries
+  start_date TEXT,                  -- ISO dates; NULL when unknown or still held
+  end_date TEXT,
+  doc_id INTEGER REFERENCES documents (id) ON DELETE SET NULL  -- where it was read
+) STRICT;
+CREATE INDEX actor_roles_by_actor ON actor_roles (actor_id);
+CREATE INDEX actor_roles_by_code ON actor_roles (code);
+CREATE TABLE event_actors (
+  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  actor_id INTEGER NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+  PRIMARY KEY (event_id, actor_id, role)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_id);
+
+-- The corrections layer. No foreign key to events: a correction outlives the event row
+-- it was made on, and is replayed onto the event re-coded from the same evidence.
+CREATE TABLE corrections (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL,        -- the event as it was numbered when corrected
+  action TEXT NOT NULL
+    CHECK (action IN ('mark_wrong', 'restore', 'set_type', 'set_actors', 'set_date', 'merge', 'split')),
+  payload TEXT NOT NULL CHECK (json_valid(payload)),  -- the new values (desk.h)
+  replaced TEXT NOT NULL CHECK (json_valid(replaced)),  -- the values replaced
+  anchor TEXT NOT NULL CHECK (json_valid(anchor)),    -- [[text_hash, begin, end], ...]
+  result_event INTEGER,             -- split: the event made
+  author TEXT NOT NULL,
+  note TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX corrections_by_event ON corrections (event_id);
+-- One row per evidence span of a correction's anchor: how re-coded events find theirs.
+CREATE TABLE correction_anchors (
+  text_hash TEXT NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL,
+  correction_id INTEGER NOT NULL REFERENCES corrections (id) ON DELETE CASCADE,
+  PRIMARY KEY (text_hash, evidence_begin, evidence_end, correction_id)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, annotations, failures, full-text search, events, stories", kVersion1},
     {2, "tokens and sentences of the language core", kVersion2},
+    {3, "the analyst's desk: places, actors and roles, review state, corrections", kVersion3},
 };
 
 // What the header and the schema table of a file say about it.

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,6 +41,33 @@ class SqliteStore final : public Store {
   Result<StoreSummary> Summary() override;
   Result<std::string> IntegrityCheck() override;
 
+  // The analyst's desk: queries (sqlite_store_query.cc), events, actors and
+  // corrections (sqlite_store_review.cc).
+  Result<int64_t> DataVersion() override;
+  Result<EventPage> QueryEvents(const EventFilter& filter, const Page& page) override;
+  Result<DeskEvent> GetEvent(int64_t id) override;
+  Result<std::vector<DeskMention>> EventMentions(int64_t id) override;
+  Status ForEachEvent(const EventFilter& filter, const std::function<bool(const DeskEvent&)>& fn) override;
+  Result<std::vector<CountCell>> CountEvents(const EventFilter& filter, const std::string& bucket, bool by_type,
+                                             bool by_country) override;
+  Result<std::vector<CasualtyCell>> Casualties(const EventFilter& filter) override;
+  Result<std::vector<NetworkEdge>> ActorNetwork(const EventFilter& filter, int limit) override;
+  Result<std::vector<PlaceCell>> Places(const EventFilter& filter, int limit) override;
+  Result<std::vector<Actor>> ListActors(const std::string& query, const Page& page) override;
+  Result<Actor> GetActor(int64_t id) override;
+  Result<ActorCode> GetActorCode(const std::string& code) override;
+  Result<std::vector<Story>> ListStories(const Page& page) override;
+  Result<Story> GetStory(int64_t id) override;
+  Result<std::vector<DocumentRow>> ListDocuments(const std::string& text, const Page& page) override;
+  Result<std::vector<int64_t>> InsertEvents(const std::vector<NewEvent>& events) override;
+  Result<int64_t> UpsertActor(const Actor& actor) override;
+  Result<Correction> Correct(const Correction& correction) override;
+  Status ForEachCorrection(std::optional<int64_t> event_id,
+                           const std::function<bool(const Correction&)>& fn) override;
+  // Makes this connection refuse writes and read with a larger cache (Store::OpenReadOnly).
+  Status MakeReadOnly();
+  SqliteDb& db() { return *db_; }
+
  private:
   // What WriteDocument did with one document.
   enum class Written { kAdded, kRevision, kUnchanged };
@@ -67,6 +95,14 @@ class SqliteStore final : public Store {
   Status LoadAnnotations(int64_t id, const std::vector<std::string>& layer_names, Doc* doc);
   Result<std::vector<EventMention>> LoadMentions(int64_t event_id);
   Status Damaged(int64_t id, std::string_view why) const;
+
+  // Corrections (sqlite_store_review.cc).
+  Status ReplayCorrections(const std::vector<int64_t>& new_events);
+  Status ApplyCorrection(Correction& correction, bool log);
+  Status SplitEvent(Correction& correction, nlohmann::json& payload, bool log);
+  Status LogCorrection(Correction& correction);
+  std::optional<int64_t> FindByAnchor(const nlohmann::json& anchor, int64_t except);
+  Result<std::string> AnchorOf(int64_t event_id);
 
   std::unique_ptr<SqliteDb> db_;
 };

@@ -46,6 +46,7 @@ Doc MakeArticle() {
   meta.url = "https://ledger.example/2024/dar-bass";
   meta.language = "en";
   meta.description = "The finance minister met the envoy.";
+  meta.captions = {{"The envoy arrives. Photo: staff", {at("Dar meets"), at("</title>")}}};
   meta.evidence = {{"title", {at("Dar meets"), at("</title>")}}, {"dateline", {text_begin, text_begin + 15}}};
 
   Doc doc({"in/dar-bass_capital-ledger.html", 0, "html"}, original, text, std::move(map), std::move(meta));
@@ -112,6 +113,11 @@ void ExpectSameMeta(const Metadata& a, const Metadata& b) {
   EXPECT_EQ(a.url, b.url);
   EXPECT_EQ(a.language, b.language);
   EXPECT_EQ(a.description, b.description);
+  ASSERT_EQ(a.captions.size(), b.captions.size());
+  for (size_t i = 0; i < a.captions.size(); ++i) {
+    EXPECT_EQ(a.captions[i].text, b.captions[i].text);
+    EXPECT_EQ(a.captions[i].original, b.captions[i].original);
+  }
   EXPECT_EQ(a.evidence, b.evidence);
 }
 

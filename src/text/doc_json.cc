@@ -24,6 +24,9 @@ json MetadataToJson(const Metadata& m) {
             {"description", m.description}};
   j["published"] = m.published ? DateTimeToJson(*m.published) : json(nullptr);
   j["modified"] = m.modified ? DateTimeToJson(*m.modified) : json(nullptr);
+  json captions = json::array();
+  for (const Caption& c : m.captions) captions.push_back({{"text", c.text}, {"original", SpanJson(c.original)}});
+  j["captions"] = std::move(captions);
   json evidence = json::object();
   for (const auto& [field, span] : m.evidence) evidence[field] = SpanJson(span);
   j["evidence"] = std::move(evidence);

@@ -1,0 +1,251 @@
+// Time expressions: recognition, resolution against a stated DCT, tense, underspecified
+// values without a DCT, bad input, and the seed corpus's dates (EXPECTED.md).
+#include "annotate/timex.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "annotate/paragraphs.h"
+#include "annotate/timex_stage.h"
+#include "annotate/token_stage.h"
+
+namespace sitrep {
+namespace {
+
+Doc Tokenized(const std::string& text, const std::string& dct) {
+  Metadata meta;
+  if (!dct.empty()) meta.published = DateTime{dct, DateTime::Precision::kDay, std::nullopt, "test"};
+  Doc doc(Origin{"test.txt", 0, "text"}, text, text, OffsetMap::Identity(static_cast<uint32_t>(text.size())), meta);
+  EXPECT_TRUE(ParagraphStage().Process(doc).ok());
+  EXPECT_TRUE(TokenStage().Process(doc).ok());
+  return doc;
+}
+
+struct Found {
+  std::string text, type, value, attrs;
+};
+
+std::vector<Found> Annotate(const std::string& text, const std::string& dct = "") {
+  Doc doc = Tokenized(text, dct);
+  EXPECT_TRUE(TimexStage().Process(doc).ok());
+  std::vector<Found> out;
+  for (const Annotation& a : *doc.Layer("timex")) {
+    std::string attrs = a.attrs;
+    size_t v = attrs.find("\"value\":\"") + 9;
+    out.push_back({std::string(doc.Slice(a.span)), a.label, attrs.substr(v, attrs.find('"', v) - v), attrs});
+  }
+  return out;
+}
+
+// The value of the one timex whose text is `words`, or "<none>".
+std::string ValueOf(const std::vector<Found>& found, const std::string& words) {
+  for (const Found& f : found)
+    if (f.text == words) return f.value;
+  return "<none>";
+}
+
+struct Case {
+  const char* sentence;
+  const char* dct;
+  const char* timex;
+  const char* value;
+};
+
+// Written for these tests. DCT 2024-09-17 is a Tuesday.
+const Case kCases[] = {
+    {"The minister arrived in the capital on Monday.", "2024-09-17", "Monday", "2024-09-16"},
+    {"The talks will resume on Monday.", "2024-09-17", "Monday", "2024-09-23"},
+    {"Officials said the port reopened on Friday.", "2024-09-17", "Friday", "2024-09-13"},
+    {"The caucus will be held in Geneva on April 30.", "2024-09-17", "April 30", "2025-04-30"},
+    {"The flood struck the valley on August 26.", "2024-09-17", "August 26", "2024-08-26"},
+    {"Exports fell last year.", "2024-09-17", "last year", "2023"},
+    {"Prices rose earlier this month.", "2024-09-17", "this month", "2024-09"},
+    {"The cabinet approved the budget in June.", "2024-09-17", "June", "2024-06"},
+    {"The envoy spoke in January this year.", "2024-09-17", "January this year", "2024-01"},
+    {"The visit is planned for this week.", "2024-09-17", "this week", "2024-W38"},
+    {"Rainfall has doubled since 2021.", "2024-09-17", "2021", "2021"},
+    {"The accord was signed in February 2020 in Doha.", "2024-09-17", "February 2020", "2020-02"},
+    {"It began after the September 11, 2001, attacks.", "2024-09-17", "September 11, 2001", "2001-09-11"},
+    {"The statement came at 05:50 PM.", "2024-09-17", "05:50 PM", "2024-09-17T17:50"},
+    {"The hearing lasted three days.", "2024-09-17", "three days", "P3D"},
+    {"Sales grew in the third quarter.", "2024-10-20", "the third quarter", "2024-Q3"},
+    {"She left two weeks ago.", "2024-09-17", "two weeks ago", "2024-09-03"},
+    {"They met yesterday.", "2024-09-17", "yesterday", "2024-09-16"},
+    {"The index is published daily.", "2024-09-17", "daily", "P1D"},
+    {"The court meets every Monday.", "2024-09-17", "every Monday", "XXXX-WXX-1"},
+    {"Growth slowed in the 1990s.", "2024-09-17", "the 1990s", "199"},
+    {"He has served for nearly two years.", "2024-09-17", "nearly two years", "P2Y"},
+    {"The plant shut down for a 30-day overhaul.", "2024-09-17", "30-day", "P30D"},
+    {"Officials are now reviewing the case.", "2024-09-17", "now", "PRESENT_REF"},
+    {"Prices climbed over the past two months.", "2024-09-17", "the past two months", "P2M"},
+    {"The council was elected for the 2025-2026 term.", "2024-09-17", "2025-2026", "2025"},
+    {"Turnout was low last November.", "2024-09-17", "last November", "2023-11"},
+    {"The storm hit on 17 September 2024.", "", "17 September 2024", "2024-09-17"},
+};
+
+TEST(TimexTest, ResolvesAgainstStatedDct) {
+  for (const Case& c : kCases) {
+    auto found = Annotate(c.sentence, c.dct);
+    EXPECT_EQ(ValueOf(found, c.timex), c.value) << c.sentence;
+  }
+}
+
+TEST(TimexTest, TypesFollowTimeml) {
+  auto found = Annotate("The strike lasted five hours on Tuesday and resumes weekly at 10 p.m.", "2024-09-17");
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].type, "DURATION");
+  EXPECT_EQ(found[1].type, "DATE");
+  EXPECT_EQ(found[2].type, "SET");
+  EXPECT_EQ(found[3].type, "TIME");
+}
+
+TEST(TimexTest, SpanLeavesOutPrepositions) {
+  auto found = Annotate("The board met on Monday and again since June.", "2024-09-17");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "Monday");
+  EXPECT_EQ(found[1].text, "June");
+  EXPECT_NE(found[1].attrs.find("\"range\":true"), std::string::npos);
+  EXPECT_NE(found[1].attrs.find("on_or_after"), std::string::npos);
+}
+
+TEST(TimexTest, UnknownDctLeavesValuesOpen) {
+  auto found = Annotate("The mayor said on Monday that the August 26 flood was the worst last year.");
+  EXPECT_EQ(ValueOf(found, "Monday"), "XXXX-WXX-1");
+  EXPECT_EQ(ValueOf(found, "August 26"), "XXXX-08-26");
+  EXPECT_EQ(ValueOf(found, "last year"), "XXXX");
+  for (const Found& f : found) EXPECT_NE(f.attrs.find("\"anchor\":\"none\""), std::string::npos) << f.text;
+}
+
+TEST(TimexTest, DirectionComesFromTense) {
+  auto past = Annotate("The minister said on Thursday that talks had stalled.", "2024-09-17");
+  auto future = Annotate("The minister will travel on Thursday.", "2024-09-17");
+  EXPECT_EQ(ValueOf(past, "Thursday"), "2024-09-12");
+  EXPECT_EQ(ValueOf(future, "Thursday"), "2024-09-19");
+  EXPECT_NE(past[0].attrs.find("\"direction\":\"past\""), std::string::npos);
+  EXPECT_NE(future[0].attrs.find("\"direction\":\"future\""), std::string::npos);
+}
+
+TEST(TimexTest, GranularityAndApproximation) {
+  auto found = Annotate("Output rose last week and about five years ago.", "2024-09-17");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_NE(found[0].attrs.find("\"granularity\":\"week\""), std::string::npos);
+  EXPECT_NE(found[1].attrs.find("\"mod\":\"approx\""), std::string::npos);
+  EXPECT_EQ(found[1].value, "2019");
+}
+
+TEST(TimexTest, ImpossibleDateIsFlaggedNotInvented) {
+  auto found = Annotate("The vote will be held on February 30.", "2024-09-17");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2025-02-XX");
+  EXPECT_NE(found[0].attrs.find("impossible date"), std::string::npos);
+}
+
+TEST(TimexTest, TwoDigitYearIsFlagged) {
+  auto found = Annotate("The deal closed on Sept. 17, '98 after talks.", "2024-09-17");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].value, "XXXX-09-17");
+  EXPECT_NE(found[0].attrs.find("two-digit year"), std::string::npos);
+  auto slashed = Annotate("Filed 09/17/98 by the clerk.", "2024-09-17");
+  ASSERT_EQ(slashed.size(), 1u);
+  EXPECT_NE(slashed[0].attrs.find("two-digit year"), std::string::npos);
+}
+
+TEST(TimexTest, OtherCalendarsAndScriptsAreFlagged) {
+  auto hijri = Annotate("Fasting begins on 1 Ramadan 1446 this year.", "2024-09-17");
+  ASSERT_FALSE(hijri.empty());
+  EXPECT_EQ(hijri[0].value, "");
+  EXPECT_NE(hijri[0].attrs.find("Hijri"), std::string::npos);
+  auto digits = Annotate("The law of \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4 was repealed.", "2024-09-17");
+  ASSERT_EQ(digits.size(), 1u);
+  EXPECT_EQ(digits[0].value, "");
+  EXPECT_NE(digits[0].attrs.find("non-Latin digits"), std::string::npos);
+}
+
+TEST(TimexTest, HugeNumbersDoNotCrash) {
+  auto found = Annotate("It took 1234567890123456789012345678901234567890 days and 99999999999999 years.",
+                        "2024-09-17");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "PXD");
+  EXPECT_NE(found[0].attrs.find("too large"), std::string::npos);
+}
+
+TEST(TimexTest, ByteSoupDoesNotCrash) {
+  std::string text;
+  for (int i = 0; i < 4000; ++i) text.push_back(static_cast<char>((i * 7919) % 256));
+  text += " May 99, 0000 - 9999 -- 12:99 PM the the last of 31/31/31 every";
+  Annotate(text, "2024-09-17");
+  Annotate(text);
+}
+
+TEST(TimexTest, CalendarArithmetic) {
+  EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(CivilFromDays(DaysFromCivil(2024, 2, 29)), (CivilTime{2024, 2, 29}));
+  EXPECT_EQ(DaysInMonth(2023, 2), 28);
+  EXPECT_EQ(DaysInMonth(2000, 2), 29);
+}
+
+// The seed corpus: the dates EXPECTED.md lists, as it states them.
+std::string ReadSeed(const std::string& name) {
+  std::ifstream in(std::string(SITREP_SHARED_DIR) + "/seeds/" + name, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool HaveSeeds() { return std::filesystem::exists(std::string(SITREP_SHARED_DIR) + "/seeds/EXPECTED.md"); }
+
+std::vector<Found> AnnotateSeed(const std::string& name, const std::string& dct = "") {
+  return Annotate(ReadSeed(name), dct);
+}
+
+TEST(TimexSeedTest, UndatedSeedsKeepValuesOpen) {
+  if (!HaveSeeds()) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
+  auto s000 = AnnotateSeed("000_f04eedd9927520f6.txt");
+  EXPECT_EQ(ValueOf(s000, "August 26"), "XXXX-08-26");
+  EXPECT_EQ(ValueOf(s000, "Monday"), "XXXX-WXX-1");
+  EXPECT_EQ(ValueOf(s000, "this month"), "XXXX-XX");
+  EXPECT_EQ(ValueOf(s000, "2021"), "2021");
+  EXPECT_EQ(ValueOf(s000, "2025-2026"), "2025");
+  // The 2025-2026 term bounds the DCT to 2024, which decides "last year" and "June this year".
+  EXPECT_EQ(ValueOf(s000, "last year"), "2023");
+  EXPECT_EQ(ValueOf(s000, "June this year"), "2024-06");
+
+  auto s002 = AnnotateSeed("002_8cde5b0ce9f04583.txt");
+  EXPECT_EQ(ValueOf(s002, "Friday"), "XXXX-WXX-5");
+  EXPECT_EQ(ValueOf(s002, "January this year"), "XXXX-01");
+  EXPECT_EQ(ValueOf(s002, "A day earlier"), "XXXX-XX-XX");
+  EXPECT_EQ(ValueOf(s002, "the last year"), "XXXX");
+
+  auto s003 = AnnotateSeed("003_dfd4e36ddf2bca27.txt");
+  EXPECT_EQ(ValueOf(s003, "May 10"), "XXXX-05-10");
+  EXPECT_EQ(ValueOf(s003, "February 2020"), "2020-02");
+  EXPECT_EQ(ValueOf(s003, "September 11, 2001"), "2001-09-11");
+  EXPECT_EQ(ValueOf(s003, "this week"), "XXXX-WXX");
+  EXPECT_EQ(ValueOf(s003, "Monday"), "XXXX-WXX-1");
+
+  auto s004 = AnnotateSeed("004_db562c23b77159dc.txt");
+  EXPECT_EQ(ValueOf(s004, "Thursday"), "XXXX-WXX-4");
+  EXPECT_EQ(ValueOf(s004, "April 30"), "XXXX-04-30");
+  EXPECT_EQ(ValueOf(s004, "June"), "XXXX-06");
+}
+
+TEST(TimexSeedTest, DatedSeedResolves) {
+  if (!HaveSeeds()) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
+  auto s001 = AnnotateSeed("001_70c30224e34ffb25.txt", "2024-09-17T17:50");
+  EXPECT_EQ(ValueOf(s001, "September 17, 2024 05:50 PM"), "2024-09-17T17:50");
+  // With the DCTs EXPECTED.md gives, the undated seeds' dates resolve as it reads them.
+  auto s003 = AnnotateSeed("003_dfd4e36ddf2bca27.txt", "2024-05-20");  // a Monday after May 10
+  EXPECT_EQ(ValueOf(s003, "May 10"), "2024-05-10");
+  EXPECT_EQ(ValueOf(s003, "Monday"), "2024-05-20");
+  EXPECT_EQ(ValueOf(s003, "this month"), "2024-05");
+  auto s004 = AnnotateSeed("004_db562c23b77159dc.txt", "2025-04-03");  // a Thursday in March-April 2025
+  EXPECT_EQ(ValueOf(s004, "Thursday"), "2025-04-03");
+  EXPECT_EQ(ValueOf(s004, "April 30"), "2025-04-30");  // "will be held": future
+  EXPECT_EQ(ValueOf(s004, "June"), "2025-06");
+}
+
+}  // namespace
+}  // namespace sitrep

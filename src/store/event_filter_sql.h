@@ -1,0 +1,41 @@
+// An EventFilter as a SQL condition over the events table, with its values kept apart
+// as bound parameters: no part of a filter is ever spliced into SQL text. Validation
+// happens here, so the server, the exports and any other caller refuse the same bad
+// filters with the same messages.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sitrep/desk.h"
+#include "sitrep/status.h"
+#include "store/sqlite_db.h"
+
+namespace sitrep::sqlite {
+
+struct FilterSql {
+  std::string where;  // "WHERE ..." or ""; refers to columns of `events` unqualified
+  std::vector<std::variant<int64_t, double, std::string>> params;  // ?1, ?2, ... in order
+
+  // Binds the parameters from ?first on; returns the next free index.
+  int Bind(Statement& stmt, int first = 1) const;
+};
+
+// kInvalidArgument, naming the field, for a filter that makes no sense.
+Result<FilterSql> BuildFilterSql(const EventFilter& filter);
+
+// The PLOVER event types, and whether `type` is one of them.
+const std::vector<std::string>& PloverTypes();
+bool IsPloverType(const std::string& type);
+// YYYY, YYYY-MM, YYYY-MM-DD, optionally followed by THH:MM[:SS].
+bool IsIsoDate(const std::string& date);
+// Upper-case letters and digits, 3 to 15 of them: PAKGOV, USA, IGOUNO.
+bool IsActorCode(const std::string& code);
+
+// Plain words become one quoted FTS5 phrase each (all required); a query already in
+// FTS5 syntax is kept as written.
+std::string FtsQuery(const std::string& text);
+
+}  // namespace sitrep::sqlite
