@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  libicu-dev libre2-dev libsqlite3-dev sqlite3 zlib1g-dev libxxhash-dev libuchardet-dev libgumbo-dev
+  libicu-dev libre2-dev libsqlite3-dev sqlite3 zlib1g-dev libxxhash-dev libuchardet-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
