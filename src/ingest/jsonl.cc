@@ -24,6 +24,7 @@
 
 #include "ingest/containers.h"
 #include "ingest/dates.h"
+#include "text/encoding.h"
 
 namespace sitrep {
 namespace {
@@ -38,24 +39,6 @@ struct Unescaped {
   std::string text;
   OffsetMap map;  // text -> line bytes
 };
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // The four hex digits at s[pos, pos + 4), or nullopt.
 std::optional<uint32_t> Hex4(std::string_view s, size_t pos) {

@@ -1,6 +1,7 @@
 // Turning input bytes of any common encoding into valid UTF-8, with a map back.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,9 @@ struct Decoded {
 // Windows-1252 as the last resort (every byte decodes). Fails on binary input (NUL bytes
 // or mostly control characters) with the offset of the first offending byte.
 Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared = {});
+
+// Appends `code_point` as UTF-8; a surrogate or a value past U+10FFFF becomes U+FFFD.
+void AppendUtf8(uint32_t code_point, std::string* out);
 
 // The offset of the first byte that is not part of valid UTF-8, or npos.
 size_t FindInvalidUtf8(std::string_view bytes);

@@ -18,7 +18,4 @@ size_t DecodeReference(std::string_view s, size_t at, bool in_attribute, std::st
 // `s` with every reference decoded.
 std::string DecodeEntities(std::string_view s, bool in_attribute);
 
-// Appends the UTF-8 encoding of a code point (U+FFFD for one that cannot be encoded).
-void AppendUtf8(uint32_t code_point, std::string* out);
-
 }  // namespace sitrep::html
