@@ -34,6 +34,7 @@ struct AnnotateArgs {
   std::string input_format = "auto";
   std::string format = "jsonl";
   unsigned threads = 0;
+  bool stage_times = false;
 };
 
 // Keeps of MISC only what describes the tokens themselves (SpaceAfter=No).
@@ -200,6 +201,17 @@ int AnnotateIob2(const AnnotateArgs& args) {
   return kExitOk;
 }
 
+// Where the CPU went, stage by stage, to standard error: "stage-time: read=0.12 ...".
+void PrintStageTimes(const Pipeline& pipeline) {
+  std::string line = "stage-time:";
+  double total = 0;
+  for (const auto& [stage, seconds] : pipeline.StageSeconds()) {
+    line += fmt::format(" {}={:.3f}", stage, seconds);
+    total += seconds;
+  }
+  std::cerr << line << fmt::format(" total={:.3f} (CPU seconds, all threads)\n", total);
+}
+
 int RunAnnotate(const AnnotateArgs& args) {
   if (args.input_format == "conllu") return AnnotateConllu(args);
   if (args.input_format == "iob2") return AnnotateIob2(args);
@@ -232,6 +244,7 @@ int RunAnnotate(const AnnotateArgs& args) {
     return Status::Ok();
   });
   std::cout.flush();
+  if (args.stage_times) PrintStageTimes(**pipeline);
   if (!run.ok()) return ReportError(run);
   return failed ? kExitSomeFailed : kExitOk;
 }
@@ -251,6 +264,7 @@ void AddAnnotateCommand(CLI::App& app, int* exit_code) {
                   "timeml (TIMEX3 tags; needs --input-format timeml) or iob2 (PER/ORG/LOC tags; needs --input-format iob2)")
       ->capture_default_str();
   cmd->add_option("--threads", args->threads, "Worker threads (0: all cores)");
+  cmd->add_flag("--stage-times", args->stage_times, "Print the CPU time of reading and of each stage to standard error");
   cmd->callback([args, exit_code] { *exit_code = RunAnnotate(*args); });
 }
 

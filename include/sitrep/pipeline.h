@@ -5,6 +5,7 @@
 // mutable state, so one instance serves every worker thread.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -59,9 +60,19 @@ class Pipeline {
   // Runs every record of `source`, in batches, on all threads.
   Status Run(RecordSource& source, const BatchSink& sink, const ProgressFn& progress = {}) const;
 
+  // Thread time spent so far in reading records ("read") and in each stage, in pipeline
+  // order, summed over all workers: where a run's CPU goes, for benchmarks.
+  std::vector<std::pair<std::string, double>> StageSeconds() const;
+
  private:
+  void Charge(size_t slot, int64_t nanoseconds) const;
+
   PipelineOptions options_;
   std::vector<std::unique_ptr<Stage>> stages_;
+  // Slot 0 is reading; slot k + 1 is stages_[k]. Fixed size, so Add never reallocates
+  // atomics that a running pipeline updates.
+  static constexpr size_t kMaxStages = 31;
+  mutable std::atomic<int64_t> nanoseconds_[kMaxStages + 1] = {};
 };
 
 // The standard pipeline of this version of sitrep.

@@ -1,5 +1,6 @@
 #include "sitrep/pipeline.h"
 
+#include <ctime>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -15,7 +16,20 @@ namespace sitrep {
 Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {}
 Pipeline::~Pipeline() = default;
 
+namespace {
+
+// CPU time of the calling thread: a stage's cost, not the time it waited for a core.
+int64_t ThreadNanoseconds() {
+  timespec now;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+}
+
+}  // namespace
+
 Status Pipeline::Add(std::unique_ptr<Stage> stage) {
+  if (stages_.size() == kMaxStages)
+    return Status(Code::kInvalidArgument, fmt::format("a pipeline holds at most {} stages", kMaxStages));
   std::set<std::string> written;
   for (const auto& s : stages_)
     for (const auto& layer : s->writes()) written.insert(layer);
@@ -30,13 +44,17 @@ Status Pipeline::Add(std::unique_ptr<Stage> stage) {
 Outcome Pipeline::RunOne(const Record& record) const {
   Outcome out;
   out.origin = record.origin;
+  int64_t start = ThreadNanoseconds();
   auto doc = ReadRecord(record, options_.ingest);
+  int64_t done = ThreadNanoseconds();
+  Charge(0, done - start);
   if (!doc.ok()) {
     out.failures.push_back({record.origin, "ingest", doc.status()});
     return out;
   }
   out.doc.emplace(std::move(doc).value());
-  for (const auto& stage : stages_) {
+  for (size_t k = 0; k < stages_.size(); ++k) {
+    const auto& stage = stages_[k];
     // A stage that fails (or throws: a bug) costs this document its later layers, never
     // the batch: the failure is recorded and the document is kept with what it has.
     Status status;
@@ -45,11 +63,25 @@ Outcome Pipeline::RunOne(const Record& record) const {
     } catch (const std::exception& e) {
       status = Status(Code::kInternal, fmt::format("stage threw: {}", e.what()));
     }
+    start = done;
+    done = ThreadNanoseconds();
+    Charge(k + 1, done - start);
     if (!status.ok()) {
       out.failures.push_back({record.origin, stage->name(), std::move(status).InFile(record.origin.path)});
       break;
     }
   }
+  return out;
+}
+
+void Pipeline::Charge(size_t slot, int64_t nanoseconds) const {
+  nanoseconds_[slot].fetch_add(nanoseconds, std::memory_order_relaxed);
+}
+
+std::vector<std::pair<std::string, double>> Pipeline::StageSeconds() const {
+  std::vector<std::pair<std::string, double>> out;
+  out.emplace_back("read", nanoseconds_[0].load() * 1e-9);
+  for (size_t k = 0; k < stages_.size(); ++k) out.emplace_back(stages_[k]->name(), nanoseconds_[k + 1].load() * 1e-9);
   return out;
 }
 
