@@ -22,6 +22,7 @@ void AddTrainCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
+void AddConsolidateCommand(CLI::App& app, int* exit_code);  // cli/consolidate_command.cc
 // `eval extraction` under the `eval` subcommand that eval_command.cc creates.
 void AddEvalExtraction(CLI::App& eval);
 // `eval ner` and `train ner` / `train gazetteer` (cli/eval_ner.cc, cli/train_ner.cc).

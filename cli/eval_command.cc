@@ -20,6 +20,10 @@
 
 namespace sitrep::cli {
 
+// `eval stories` (cli/eval_stories.cc).
+void AddEvalStories(CLI::App& eval);
+void AddEvalMuc4(CLI::App& eval);
+
 namespace {
 
 struct EvalUdArgs {
@@ -110,6 +114,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   AddEvalTimex(*eval);
   AddEvalNer(*eval);
   AddEvalQuotes(*eval);
+  AddEvalStories(*eval);
+  AddEvalMuc4(*eval);
 }
 
 }  // namespace sitrep::cli

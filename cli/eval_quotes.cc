@@ -54,6 +54,7 @@ void AddEvalQuotes(CLI::App& eval) {
   cmd->add_option("--split", options->split, "train, dev or test")->capture_default_str();
   cmd->add_option("--skip", options->skip, "Skip the first N articles (name order)")->capture_default_str();
   cmd->add_option("--limit", options->limit, "Score at most N articles (0: all)")->capture_default_str();
+  cmd->add_option("--errors", options->errors, "Write missed and false quotes to this file");
   cmd->add_flag("!--no-syntax", options->syntax, "Do not run the syntax stage even if its models load");
   cmd->add_option("--models", options->models, "Model folder for the syntax stage (default: $SITREP_MODELS or models/)");
   // CLI11 turns a RuntimeError into the process's exit status.

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "sitrep/store.h"
+#include "store/export/export.h"
 
 namespace sitrep::cli {
 
@@ -25,10 +26,21 @@ std::string CsvField(const std::string& s) {
 }
 
 int RunEvents(const EventsArgs& args) {
-  if (args.format != "table" && args.format != "jsonl" && args.format != "csv")
-    return ReportError(Status(Code::kInvalidArgument, "--format must be table, jsonl or csv")), kExitUsage;
+  const bool exported = args.format == "plover" || args.format == "gdelt" || args.format == "gdelt-mentions";
+  if (args.format != "table" && args.format != "jsonl" && args.format != "csv" && !exported)
+    return ReportError(Status(Code::kInvalidArgument, "--format must be table, jsonl, csv, plover, gdelt or gdelt-mentions")),
+           kExitUsage;
   auto store = Store::Open(args.db);
   if (!store.ok()) return ReportError(store.status());
+  if (exported) {  // the published layouts, written by the exporter (sitrep export)
+    Result<exporting::ExportFormat> format = exporting::ParseExportFormat(args.format);
+    if (!format.ok()) return ReportError(format.status());
+    Status st = exporting::Export(**store, EventFilter{}, *format, [](std::string_view bytes) {
+      std::cout << bytes;
+      return static_cast<bool>(std::cout);
+    });
+    return st.ok() ? kExitOk : ReportError(st);
+  }
   auto events = (*store)->Events(args.limit);
   if (!events.ok()) return ReportError(events.status());
   if (args.format == "csv")
@@ -67,7 +79,7 @@ void AddEventsCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<EventsArgs>();
   CLI::App* cmd = app.add_subcommand("events", "List the stored events");
   cmd->add_option("--db", args->db, "The store")->capture_default_str();
-  cmd->add_option("--format", args->format, "table, jsonl or csv")->capture_default_str();
+  cmd->add_option("--format", args->format, "table, jsonl, csv, plover (PLOVER JSON Lines), gdelt or gdelt-mentions")->capture_default_str();
   cmd->add_option("--limit", args->limit, "At most this many events")->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunEvents(*args); });
 }

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   sitrep::cli::AddEvalCommand(app, &exit_code);
   sitrep::cli::AddServeCommand(app, &exit_code);
   sitrep::cli::AddExportCommand(app, &exit_code);
+  sitrep::cli::AddConsolidateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,11 +1,15 @@
 // sitrep train: trains the tagger, the lemmatizer and the parser on a Universal
 // Dependencies treebank and writes them to the model folder.
 //
-// Order: word classes from the training text (plus any --cluster-text), the tagger (its
-// epochs picked on dev; its jackknifed tags of the training set kept for the parser), the
-// lemmatizer, then the parser (trained on those tags, its epochs picked on dev). Every
-// step is deterministic for a given --seed. Progress and dev scores go to standard error;
-// the last lines on standard output are the dev scores of the models written.
+// With --gum, the trees of GUM's openly licensed genres (train documents only) are read:
+// their words join the text of the word classes, and with --gum-trees the trees join the
+// training set of the tagger and the parser (the lemmatizer keeps to the treebank).
+// Order: word classes from the training text (plus any --cluster-text, and WordNet's
+// glosses with --wordnet-text), the tagger (its epochs picked on dev; its jackknifed tags
+// of the training set kept for the parser), the lemmatizer, then the parser (trained on
+// those tags, its epochs picked on dev). Every step is deterministic for a given --seed.
+// Progress and dev scores go to standard error; the last lines on standard output are the
+// dev scores of the models written.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -18,6 +22,7 @@
 #include "train/conllu.h"
 #include "train/lemma_model.h"
 #include "train/model_file.h"
+#include "train/ner_trainer.h"
 #include "train/parser_trainer.h"
 #include "train/tagger_trainer.h"
 #include "train/wordnet.h"
@@ -32,16 +37,26 @@ struct TrainArgs {
   std::string only = "all";
   std::vector<std::string> cluster_text;
   std::string wordnet = "/usr/share/wordnet";
+  bool wordnet_text = false;  // WordNet's glosses as text for the word classes
+  // GUM: its words for the word classes, and with gum_trees its trees as more training data.
+  std::string gum;
+  // GUM's genres whose texts are CC BY or CC BY-SA (GUM's LICENSE.txt).
+  std::vector<std::string> gum_genres = {"academic", "bio", "court", "interview", "news", "voyage"};
+  bool gum_trees = false;
   std::string train_tags;       // read the parser's training tags from here
   std::string save_train_tags;  // write them here
   uint64_t seed = 1;
   int tagger_epochs = 12;
   int parser_epochs = 15;
+  // Averaged weights below these are dropped (in update units): the model sizes.
+  float tagger_min_weight = TaggerTrainOptions{}.min_weight;
+  float parser_min_weight = ParserTrainOptions{}.min_weight;
   int folds = 5;
 };
 
-// Words of extra text for the word classes: the FORM column of CoNLL-U files, or the
-// whitespace-separated words of any other file, one sentence per line.
+// Words of extra text for the word classes: the FORM column of CoNLL-U files, or plain
+// text (a file, or every .txt file of a folder), one sentence per line, split from its
+// punctuation as ReadPlainText does.
 Status ReadClusterText(const std::string& path, std::vector<std::vector<std::string>>* text) {
   if (path.ends_with(".conllu")) {
     auto sents = ReadConlluFile(path);
@@ -52,15 +67,27 @@ Status ReadClusterText(const std::string& path, std::vector<std::vector<std::str
     }
     return Status::Ok();
   }
-  std::ifstream in(path);
-  if (!in) return Status(Code::kNotFound, "cannot open the cluster text").At(path);
-  std::string line, word;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    text->emplace_back();
-    while (words >> word) text->back().push_back(word);
-  }
+  auto sents = ReadPlainText(path);
+  if (!sents.ok()) return sents.status();
+  for (auto& s : *sents) text->push_back(std::move(s));
   return Status::Ok();
+}
+
+// The trees of GUM's documents of the given genres, leaving out its dev, test and test2
+// documents (GUM's splits.md), in document order.
+Result<std::vector<ConlluSentence>> ReadGumTrees(const std::string& dir, const std::vector<std::string>& genres) {
+  auto sents = ReadGumEntities(dir, genres, {"dev", "test", "test2"});
+  if (!sents.ok()) return sents.status();
+  std::vector<std::string> docs;
+  for (const NerExample& ex : *sents)
+    if (docs.empty() || docs.back() != ex.doc) docs.push_back(ex.doc);
+  std::vector<ConlluSentence> out;
+  for (const std::string& doc : docs) {
+    auto trees = ReadConlluFile(dir + "/dep/" + doc + ".conllu");
+    if (!trees.ok()) return trees.status();
+    for (ConlluSentence& s : *trees) out.push_back(std::move(s));
+  }
+  return out;
 }
 
 double Seconds(std::chrono::steady_clock::time_point since) {
@@ -144,6 +171,21 @@ int RunTrain(const TrainArgs& args) {
   if (!dev.ok()) return ReportError(dev.status());
   auto log = [](const std::string& line) { std::cerr << "train: " << line << std::endl; };
   log(fmt::format("{} training and {} dev sentences from {}", train->size(), dev->size(), args.data));
+  // The lemmatizer learns from the treebank alone: GUM's lemmas follow other conventions.
+  const size_t treebank_sentences = train->size();
+  std::vector<std::vector<std::string>> gum_words;
+  if (!args.gum.empty()) {
+    auto gum = ReadGumTrees(args.gum, args.gum_genres);
+    if (!gum.ok()) return ReportError(gum.status());
+    for (const auto& s : *gum) {
+      gum_words.emplace_back();
+      for (const auto& w : s.words) gum_words.back().push_back(w.form);
+    }
+    if (args.gum_trees) {
+      log(fmt::format("{} training sentences from GUM ({})", gum->size(), args.gum));
+      for (ConlluSentence& s : *gum) train->push_back(std::move(s));
+    }
+  }
   auto start = std::chrono::steady_clock::now();
   bool want_tagger = args.only == "all" || args.only == "tagger";
   bool want_parser = args.only == "all" || args.only == "parser";
@@ -156,8 +198,15 @@ int RunTrain(const TrainArgs& args) {
     text.emplace_back();
     for (const auto& w : s.words) text.back().push_back(w.form);
   }
+  if (!args.gum_trees)
+    for (auto& s : gum_words) text.push_back(std::move(s));
   for (const std::string& path : args.cluster_text)
     if (Status st = ReadClusterText(path, &text); !st.ok()) return ReportError(st);
+  if (args.wordnet_text && (want_tagger || want_parser)) {
+    auto glosses = WordNetLexicon::ReadGlosses(args.wordnet);
+    if (!glosses.ok()) return ReportError(glosses.status());
+    for (auto& s : *glosses) text.push_back(std::move(s));
+  }
   WordClusters clusters;
   if (want_tagger || want_parser) {
     clusters = WordClusters::Induce(text, {});
@@ -176,6 +225,7 @@ int RunTrain(const TrainArgs& args) {
   TaggerTrainOptions topt;
   topt.max_epochs = args.tagger_epochs;
   topt.folds = args.folds;
+  topt.min_weight = args.tagger_min_weight;
   topt.seed = args.seed;
   std::vector<TagChoice> jackknife;
   std::optional<TaggerModel> tagger;
@@ -210,7 +260,8 @@ int RunTrain(const TrainArgs& args) {
   }
   if (want_lemmatizer) {
     auto t0 = std::chrono::steady_clock::now();
-    LemmaModel lemmas = LemmaModel::Train(*train);
+    std::vector<ConlluSentence> treebank(train->begin(), train->begin() + treebank_sentences);
+    LemmaModel lemmas = LemmaModel::Train(treebank);
     std::string path = out + "/lemmatizer.model";
     if (Status st = lemmas.Write(path); !st.ok()) return ReportError(st);
     double gold_tags = LemmaAccuracy(lemmas, *dev, GoldTags(*dev));
@@ -226,6 +277,7 @@ int RunTrain(const TrainArgs& args) {
     ParserTrainOptions popt;
     popt.max_epochs = args.parser_epochs;
     popt.seed = args.seed;
+    popt.min_weight = args.parser_min_weight;
     auto parser = TrainParser(*train, train_tags, *dev, dev_tags, clusters, popt, log);
     if (!parser.ok()) return ReportError(parser.status());
     std::string path = out + "/parser.model";
@@ -254,6 +306,10 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--wordnet", args->wordnet,
                   "WordNet database folder (Debian package wordnet-base), for unknown words; 'none' to train without")
       ->capture_default_str();
+  cmd->add_flag("--wordnet-text", args->wordnet_text, "Add WordNet's glosses to the text of the word classes");
+  cmd->add_option("--gum", args->gum, "GUM folder: the words of its CC BY / CC BY-SA genres (not dev or test) for the word classes");
+  cmd->add_option("--gum-genres", args->gum_genres, "GUM genres to read")->capture_default_str();
+  cmd->add_flag("--gum-trees", args->gum_trees, "With --gum: also train the tagger and the parser on those GUM trees");
   cmd->add_option("--save-train-tags", args->save_train_tags,
                   "Write the jackknifed tags the parser is trained on to this CoNLL-U file");
   cmd->add_option("--train-tags", args->train_tags,
@@ -262,6 +318,12 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--tagger-epochs", args->tagger_epochs, "Most tagger epochs (the best on dev is kept)")
       ->capture_default_str();
   cmd->add_option("--parser-epochs", args->parser_epochs, "Most parser epochs (the best on dev is kept)")
+      ->capture_default_str();
+  cmd->add_option("--tagger-min-weight", args->tagger_min_weight,
+                  "Tagger weights below this (in updates) are dropped: smaller model")
+      ->capture_default_str();
+  cmd->add_option("--parser-min-weight", args->parser_min_weight,
+                  "Parser weights below this (in updates) are dropped: smaller model")
       ->capture_default_str();
   cmd->add_option("--folds", args->folds, "Jackknife folds for the tagger's second pass and the parser's tags")
       ->capture_default_str();

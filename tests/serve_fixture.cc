@@ -1,6 +1,8 @@
 // TEST FIXTURE, NOT CODER OUTPUT: see serve_fixture.h.
 #include "tests/serve_fixture.h"
 
+#include <sqlite3.h>
+
 #include <fmt/format.h>
 
 #include <vector>
@@ -64,6 +66,18 @@ Span SentenceAround(const std::string& text, const std::string& phrase) {
   while (end < text.size() && !EndsSentence(text, end)) ++end;
   if (end < text.size() && text[end] != '\n') ++end;  // keep the full stop
   return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
+Status RemoveCoderEvents(const std::string& db) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open(db.c_str(), &raw);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(raw, "PRAGMA foreign_keys = ON; DELETE FROM events WHERE coded_by = 'coder'", nullptr, nullptr,
+                      nullptr);
+  std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
+  sqlite3_close(raw);
+  if (rc != SQLITE_OK) return Status(Code::kStore, fmt::format("{}: {}", db, message));
+  return Status::Ok();
 }
 
 Result<FixtureIds> AddSeedFixtures(Store& store) {

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
     std::cerr << "usage: serve_fixture --db FILE (a store with the seeds ingested)\n";
     return 2;
   }
+  if (sitrep::Status removed = sitrep::testing::RemoveCoderEvents(argv[2]); !removed.ok())
+    return std::cerr << removed.ToString() << "\n", 1;
   auto store = sitrep::Store::Open(argv[2]);
   if (!store.ok()) return std::cerr << store.status().ToString() << "\n", 1;
   auto ids = sitrep::testing::AddSeedFixtures(**store);

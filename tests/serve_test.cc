@@ -69,6 +69,7 @@ class ServeTest : public ::testing::Test {
     db_ = *dir_ / "desk.db";
     CommandResult ingest = RunCommand(Sitrep() + " ingest -q " + SeedsDir() + " --db " + db_);
     ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
+    ASSERT_TRUE(RemoveCoderEvents(db_).ok());
     {
       auto store = Store::Open(db_);
       ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -428,6 +429,7 @@ TEST(ServeReviewTest, CorrectionsSurviveRecoding) {
   TempDir dir("serve_recode");
   const std::string db = dir / "recode.db";
   ASSERT_EQ(RunCommand(Sitrep() + " ingest -q " + SeedsDir() + " --db " + db).exit_code, 0);
+  ASSERT_TRUE(RemoveCoderEvents(db).ok());
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
   auto ids = AddSeedFixtures(**store);
@@ -461,6 +463,7 @@ TEST(ServeExportTest, CliExportsEveryFormat) {
   TempDir dir("serve_export");
   const std::string db = dir / "export.db";
   ASSERT_EQ(RunCommand(Sitrep() + " ingest -q " + SeedsDir() + " --db " + db).exit_code, 0);
+  ASSERT_TRUE(RemoveCoderEvents(db).ok());
   {
     auto store = Store::Open(db);
     ASSERT_TRUE(store.ok());

@@ -76,6 +76,13 @@ struct EventRow {
   std::vector<EventMention> mentions;
 };
 
+// A story as consolidation found it: a label that stays the same from run to run (the
+// text hash of its first document) and its documents.
+struct StoryRecord {
+  std::string label;
+  std::vector<int64_t> doc_ids;
+};
+
 struct StoreSummary {
   uint64_t documents = 0;
   uint64_t failures = 0;
@@ -177,6 +184,15 @@ class Store {
   // The corrections layer, oldest first; only those of `event_id` when given.
   virtual Status ForEachCorrection(std::optional<int64_t> event_id,
                                    const std::function<bool(const Correction&)>& fn) = 0;
+
+  // ---- Consolidation ----
+  // Replaces the stories with `stories` in one transaction. A story whose label is
+  // already stored keeps its id, so events linked to it stay linked; stored stories not
+  // in the list are deleted. Returns the ids in the order given. kInvalidArgument for an
+  // empty label or an unknown document.
+  virtual Result<std::vector<int64_t>> ReplaceStories(const std::vector<StoryRecord>& stories) {
+    return Status(Code::kInvalidArgument, "this store does not keep stories");
+  }
 };
 
 }  // namespace sitrep

@@ -314,7 +314,7 @@ TEST(Cli, EvalUdPrintsTheSummaryLine) {
   EXPECT_GT(uas, 84.0);
   EXPECT_GT(las, 80.0);
   for (const char* metric : {"upos: ", "xpos: ", "lemma: ", "uas: ", "las: ", "tokens_f1: ", "sents_f1: "})
-    EXPECT_NE(out.find(std::string("\n") + metric), std::string::npos) << metric;
+    EXPECT_NE(("\n" + out).find(std::string("\n") + metric), std::string::npos) << metric;  // each at a line start
 }
 
 TEST(Cli, AnnotateConlluKeepsTheGoldWords) {

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "annotate/quote_speakers.h"
 #include "annotate/quotes.h"
 
 namespace sitrep {
 
 Status QuoteStage::Process(Doc& doc) const {
   QuoteResult found = FindQuotes(doc);
+  if (with_entities_)
+    if (const std::vector<Annotation>* entities = doc.Layer("entity")) AttachSpeakerEntities(doc, *entities, &found.quotes);
   std::vector<Annotation> quotes;
   quotes.reserve(found.quotes.size());
   for (size_t i = 0; i < found.quotes.size(); ++i) {

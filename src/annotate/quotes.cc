@@ -10,6 +10,8 @@
 //   4. pronoun speakers are resolved to the nearest preceding person-like name.
 #include "annotate/quotes.h"
 
+#include "annotate/quote_cues.h"
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -46,196 +48,6 @@ std::string Lower(std::string_view s) {
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
-// --- The cue lexicon ----------------------------------------------------------------
-
-// How a reporting verb takes its content, which decides what we accept after it.
-enum class CueClass : uint8_t {
-  kSay,       // any clause, quote or colon: say, add, write, tweet
-  kTell,      // an addressee first, then a clause: tell, inform, assure, remind
-  kClaim,     // a that-clause, colon or quote; an object noun phrase is fine too
-  kStance,    // an object noun phrase: condemn, praise, deny, announce
-  kThink,     // a that-clause, a clause, or a to-infinitive: believe, want, hope
-  kEvidence,  // a that-clause or a clause: show, find, suggest
-  kTrailing,  // only after a quote or as ", he continued": continue
-  kStrict,    // only a that-clause, wh-clause, colon, quote or pronoun subject: state, note
-};
-
-struct CueEntry {
-  std::string lemma;
-  CueClass cls;
-};
-
-// Lemma entries: "say|said|said" gives the past and participle where they are irregular;
-// a trailing "+" doubles the final consonant ("admit+" -> admitted, admitting).
-struct LemmaSpec {
-  std::string_view spec;
-  CueClass cls;
-};
-
-const LemmaSpec kLemmas[] = {
-    {"say|said|said", CueClass::kSay},       {"add", CueClass::kSay},
-    {"write|wrote|written", CueClass::kSay}, {"tweet", CueClass::kSay},
-    {"state", CueClass::kStrict},               {"note", CueClass::kStrict},
-    {"explain", CueClass::kStrict},             {"reply", CueClass::kStrict},
-    {"respond", CueClass::kStrict},             {"answer", CueClass::kStrict},
-    {"remark", CueClass::kStrict},              {"comment", CueClass::kStrict},
-    {"quip", CueClass::kStrict},                {"joke", CueClass::kStrict},
-    {"recall", CueClass::kStrict},              {"observe", CueClass::kStrict},
-    {"post", CueClass::kStrict},                {"ask", CueClass::kTell},
-    {"tell|told|told", CueClass::kTell},     {"inform", CueClass::kTell},
-    {"assure", CueClass::kTell},             {"reassure", CueClass::kTell},
-    {"remind", CueClass::kTell},             {"warn", CueClass::kClaim},
-    {"claim", CueClass::kClaim},             {"insist", CueClass::kClaim},
-    {"argue", CueClass::kClaim},             {"assert", CueClass::kClaim},
-    {"contend", CueClass::kClaim},           {"acknowledge", CueClass::kClaim},
-    {"admit+", CueClass::kClaim},            {"concede", CueClass::kClaim},
-    {"confirm", CueClass::kClaim},           {"declare", CueClass::kClaim},
-    {"report", CueClass::kClaim},            {"reveal", CueClass::kClaim},
-    {"disclose", CueClass::kClaim},          {"predict", CueClass::kClaim},
-    {"promise", CueClass::kClaim},           {"pledge", CueClass::kClaim},
-    {"vow", CueClass::kClaim},               {"reiterate", CueClass::kClaim},
-    {"stress", CueClass::kClaim},            {"emphasize", CueClass::kClaim},
-    {"emphasise", CueClass::kClaim},         {"underscore", CueClass::kClaim},
-    {"complain", CueClass::kClaim},          {"allege", CueClass::kClaim},
-    {"testify", CueClass::kClaim},           {"mention", CueClass::kClaim},
-    {"urge", CueClass::kClaim},              {"demand", CueClass::kClaim},
-    {"propose", CueClass::kClaim},           {"recommend", CueClass::kClaim},
-    {"threaten", CueClass::kClaim},          {"suggest", CueClass::kClaim},
-    {"estimate", CueClass::kClaim},          {"boast", CueClass::kClaim},
-    {"lament", CueClass::kClaim},            {"concur+", CueClass::kClaim},
-    {"agree", CueClass::kClaim},             {"speculate", CueClass::kClaim},
-    {"wonder", CueClass::kClaim},            {"question", CueClass::kClaim},
-    {"affirm", CueClass::kClaim},            {"clarify", CueClass::kClaim},
-    {"conclude", CueClass::kClaim},          {"counter", CueClass::kClaim},
-    {"retort", CueClass::kClaim},            {"charge", CueClass::kClaim},
-    {"accuse", CueClass::kStance},           {"blame", CueClass::kStance},
-    {"criticize", CueClass::kStance},        {"criticise", CueClass::kStance},
-    {"condemn", CueClass::kStance},          {"denounce", CueClass::kStance},
-    {"slam+", CueClass::kStance},            {"blast", CueClass::kStance},
-    {"praise", CueClass::kStance},           {"hail", CueClass::kStance},
-    {"welcome", CueClass::kStance},          {"defend", CueClass::kStance},
-    {"dismiss", CueClass::kStance},          {"reject", CueClass::kStance},
-    {"deny", CueClass::kStance},             {"announce", CueClass::kStance},
-    {"describe", CueClass::kStance},         {"cite", CueClass::kStance},
-    {"decline", CueClass::kStance},          {"refuse", CueClass::kStance},
-    {"call", CueClass::kStance},             {"endorse", CueClass::kStance},
-    {"oppose", CueClass::kStance},           {"highlight", CueClass::kStance},
-    {"believe", CueClass::kThink},           {"think|thought|thought", CueClass::kThink},
-    {"feel|felt|felt", CueClass::kThink},    {"know|knew|known", CueClass::kThink},
-    {"hope", CueClass::kThink},              {"expect", CueClass::kThink},
-    {"fear", CueClass::kThink},              {"worry", CueClass::kThink},
-    {"doubt", CueClass::kThink},             {"suspect", CueClass::kThink},
-    {"want", CueClass::kThink},              {"wish", CueClass::kThink},
-    {"plan+", CueClass::kThink},             {"intend", CueClass::kThink},
-    {"seek|sought|sought", CueClass::kThink}, {"understand|understood|understood", CueClass::kThink},
-    {"realize", CueClass::kThink},           {"realise", CueClass::kThink},
-    {"recognize", CueClass::kThink},         {"recognise", CueClass::kThink},
-    {"show|showed|shown", CueClass::kEvidence}, {"find|found|found", CueClass::kEvidence},
-    {"indicate", CueClass::kEvidence},       {"demonstrate", CueClass::kEvidence},
-    {"point", CueClass::kClaim},             {"continue", CueClass::kTrailing},
-    // Stances toward a person or a proposal, which attribution corpora count too.
-    {"support", CueClass::kStance},          {"favor", CueClass::kStance},
-    {"favour", CueClass::kStance},           {"prefer+", CueClass::kStance},
-    {"attack", CueClass::kStance},           {"mock", CueClass::kStance},
-    {"ridicule", CueClass::kStance},         {"rebuke", CueClass::kStance},
-    {"decry", CueClass::kStance},            {"applaud", CueClass::kStance},
-    {"tout", CueClass::kStance},             {"challenge", CueClass::kStance},
-    {"echo", CueClass::kStance},             {"voice", CueClass::kStance},
-    {"express", CueClass::kStance},          {"discuss", CueClass::kStance},
-    {"recount", CueClass::kStance},          {"learn", CueClass::kThink},
-    {"seem", CueClass::kThink},              {"appear", CueClass::kThink},
-    {"forecast", CueClass::kClaim},          {"caution", CueClass::kClaim},
-    {"maintain", CueClass::kClaim},
-};
-
-// Forms looked up by string_view without building a string.
-struct ViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-using CueMap = std::unordered_map<std::string, CueEntry, ViewHash, std::equal_to<>>;
-
-void AddForms(std::string_view spec, CueClass cls, CueMap* out) {
-  std::vector<std::string> parts;
-  size_t pos = 0;
-  while (true) {
-    size_t bar = spec.find('|', pos);
-    parts.emplace_back(spec.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos));
-    if (bar == std::string_view::npos) break;
-    pos = bar + 1;
-  }
-  std::string lemma = parts[0];
-  bool doubles = !lemma.empty() && lemma.back() == '+';
-  if (doubles) lemma.pop_back();
-  CueEntry entry{lemma, cls};
-  auto add = [&](const std::string& form) { out->emplace(form, entry); };
-  add(lemma);
-  char last = lemma.back();
-  bool consonant_y = last == 'y' && lemma.size() > 1 && std::string_view("aeiou").find(lemma[lemma.size() - 2]) ==
-                                                           std::string_view::npos;
-  // Third person.
-  if (consonant_y) add(lemma.substr(0, lemma.size() - 1) + "ies");
-  else if (lemma.ends_with("s") || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with("x"))
-    add(lemma + "es");
-  else add(lemma + "s");
-  // Gerund.
-  std::string stem = lemma;
-  if (doubles) stem += last;
-  if (last == 'e' && !lemma.ends_with("ee")) add(lemma.substr(0, lemma.size() - 1) + "ing");
-  else add(stem + "ing");
-  // Past and participle.
-  if (parts.size() == 3) {
-    add(parts[1]);
-    add(parts[2]);
-  } else if (last == 'e') {
-    add(lemma + "d");
-  } else if (consonant_y) {
-    add(lemma.substr(0, lemma.size() - 1) + "ied");
-  } else {
-    add(stem + "ed");
-  }
-}
-
-// A one-probe filter in front of a word table: a bit per hash of a word's first two
-// bytes, last byte and length. Most words of a text miss it and are never hashed in full.
-class ShapeFilter {
- public:
-  void Add(std::string_view w) { bits_[Shape(w)] = true; }
-  bool MayContain(std::string_view w) const { return !w.empty() && bits_[Shape(w)]; }
-
- private:
-  static size_t Shape(std::string_view w) {
-    auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
-    size_t h = byte(0) * 131 + byte(w.size() > 1 ? 1 : 0) * 31 + byte(w.size() - 1) * 7 + w.size() * 977;
-    return h & (kBits - 1);
-  }
-  static constexpr size_t kBits = 1 << 16;
-  std::vector<bool> bits_ = std::vector<bool>(kBits, false);
-};
-
-// The cue forms behind a shape filter.
-class CueLexicon {
- public:
-  CueLexicon() {
-    for (const LemmaSpec& l : kLemmas) AddForms(l.spec, l.cls, &forms_);
-    for (const auto& [form, entry] : forms_) filter_.Add(form);
-  }
-  // `lower` is a lowercase word.
-  const CueEntry* Find(std::string_view lower) const {
-    if (lower.size() < 3 || !filter_.MayContain(lower)) return nullptr;
-    auto it = forms_.find(lower);
-    return it == forms_.end() ? nullptr : &it->second;
-  }
-
- private:
-  CueMap forms_;
-  ShapeFilter filter_;
-};
-
-const CueLexicon& Cues() {
-  static const CueLexicon* lexicon = new CueLexicon();
-  return *lexicon;
-}
 
 // Closed classes of words, read by WordFlags below.
 constexpr std::string_view kDeterminerWords[] = {"the", "a",   "an", "this", "that",  "these", "those",
@@ -431,14 +243,24 @@ struct DocIndex {
       if (has_tags && has_deps) break;
     }
     cue.assign(n, nullptr);
-    const CueLexicon& cues = Cues();
     const std::string& text = doc.text();
     for (uint32_t k = 0; k < n; ++k) {
-      // Cues are lowercase words: "State" in "State Department" is a name.
-      if (!IsLowerAscii(text[tok[k].span.begin])) continue;
-      const CueEntry* entry = cues.Find(low(k));
+      // Cues are lowercase words: "State" in "State Department" is a name. A headline
+      // in title case is the exception: "Sanders Says He Will Stay In".
+      bool title_case = false;
+      if (!IsLowerAscii(text[tok[k].span.begin])) {
+        uint32_t p = paragraph_of[k];
+        if (!(IsUpper(text[tok[k].span.begin]) && (p == 0 || heading[p]) && k > paragraphs[p].first &&
+              k + 1 < paragraphs[p].second))
+          continue;
+        title_case = true;
+      }
+      const CueEntry* entry = FindCue(low(k));
       if (entry == nullptr) continue;
-      if (has_tags && tok[k].upos != "VERB") continue;
+      if (title_case && entry->cls != CueClass::kSay && entry->cls != CueClass::kTell &&
+          entry->cls != CueClass::kClaim && entry->cls != CueClass::kStance)
+        continue;
+      if (has_tags && !title_case && tok[k].upos != "VERB") continue;
       if (!has_tags && k > 0 && is_det(k - 1)) continue;  // "the report", "a call"
       if (k > 0 && low(k - 1) == "-" && !tok[k - 1].space_after) continue;    // "self-described"
       cue[k] = entry;
@@ -963,6 +785,15 @@ bool ContentCanStart(const DocIndex& d, const CueEntry& cue, uint32_t i, uint32_
       return !d.is_clause(i) || lw == "to" || lw == "for" || lw == "it";
     case CueClass::kThink: {
       if (cue.lemma == "seem" || cue.lemma == "appear") return lw == "to";
+      if (cue.lemma == "see" || cue.lemma == "view" || cue.lemma == "regard") {
+        if (!(clause_start || IsLowerAscii(d.word(i)[0]))) return false;
+        for (uint32_t k = i + 1; k < end && k - i <= 12; ++k) {
+          std::string_view w = d.low(k);
+          if (w == "as") return true;
+          if (w == "," || IsSentenceEndPunct(w) || d.is_clause(k)) break;
+        }
+        return false;
+      }
       // Verbs of belief take a bare clause: "I think somebody has to start".
       static const std::unordered_set<std::string_view> kBelief = {
           "believe", "think", "feel", "know", "fear", "worry", "doubt", "suspect", "understand", "realize",
@@ -1093,12 +924,155 @@ void SetLeftSpeaker(const DocIndex& d, std::pair<uint32_t, uint32_t> np, uint32_
   SetSpeaker(d, np, IsPronounSubject(first) ? "pronoun" : "subject", q);
 }
 
+// A verb at `k` that is not a known cue but has, in the parse, a subject before it and a
+// clausal complement after it, opened by "that" or by a subject of its own.
+std::optional<Candidate> ClausalComplement(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e) {
+  if (d.tok[k].upos != "VERB") return std::nullopt;
+  auto [wb, we] = SyntaxWindow(d, k);
+  wb = std::max(wb, b);
+  we = std::min(we, e);
+  std::optional<uint32_t> subject, comp;
+  for (uint32_t i = wb; i < we; ++i) {
+    if (d.tok[i].head != static_cast<int32_t>(k)) continue;
+    std::string_view rel = d.tok[i].deprel;
+    if (rel == "nsubj" && i < k) subject = i;
+    if (rel == "nsubj:pass" || rel == "expl") return std::nullopt;
+    if (rel == "ccomp" && i > k && !comp) comp = i;
+  }
+  if (!subject || !comp) return std::nullopt;
+  std::string_view su = d.tok[*subject].upos;
+  if (su != "PROPN" && su != "PRON" && su != "NOUN") return std::nullopt;
+  if (su == "PRON" && (d.low(*subject) == "it" || d.low(*subject) == "this" || d.low(*subject) == "that"))
+    return std::nullopt;
+  auto [lo, hi] = SubtreeHull(d, *comp);
+  if (lo <= k || hi >= e) return std::nullopt;
+  // The clause must start right after the verb (and an object or adverbial or two).
+  if (lo > k + 4) return std::nullopt;
+  bool has_mark = d.low(lo) == "that";
+  bool has_subject = false;
+  for (uint32_t i = lo; i <= hi && !has_subject; ++i)
+    has_subject = d.tok[i].head == static_cast<int32_t>(*comp) && d.tok[i].deprel.starts_with("nsubj");
+  if (!has_mark && !has_subject) return std::nullopt;
+  auto [slo, shi] = SubtreeHull(d, *subject);
+  if (shi >= k || shi - slo + 1 > kMaxNounPhrase) slo = shi = *subject;
+  Candidate c;
+  c.cue_token = k;
+  c.quote.kind = Quote::Kind::kIndirect;
+  c.quote.cue = d.tok[k].span;
+  c.quote.cue_lemma = d.tok[k].lemma.empty() ? std::string(d.low(k)) : d.tok[k].lemma;
+  SetSpeaker(d, {slo, shi}, IsPronounSubject(d.low(slo)) ? "pronoun" : "subject", &c.quote);
+  c.content_first = lo;
+  uint32_t last = hi;
+  while (last > lo && (IsSentenceEndPunct(d.low(last)) || d.low(last) == ",")) --last;
+  if (last <= lo) return std::nullopt;
+  c.content_last = last;
+  return c;
+}
+
+// Attributions carried by a verb or noun and a preposition: "talked about the border",
+// "voted for Clinton", "her criticism of Trump", "his support for the deal". The
+// content is the preposition's object (its subtree in the parse); a noun needs a
+// possessive speaker ("Clinton's", "his"), a verb its subject.
+std::optional<Candidate> PrepositionalCue(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e) {
+  static const std::unordered_map<std::string_view, std::string_view> kVerbs = {
+      {"talk", "about"},   {"speak", "about"},      {"refer", "to"},      {"comment", "on"},
+      {"vote", "for"},     {"advocate", "for"},     {"campaign", "for"},  {"rail", "against"},
+      {"push", "for"},     {"apologize", "for"},    {"complain", "about"}, {"worry", "about"},
+      {"care", "about"},   {"hint", "at"},          {"allude", "to"},     {"respond", "to"},
+      {"react", "to"},     {"testify", "about"},    {"argue", "for"},     {"lobby", "for"},
+      {"brag", "about"},   {"boast", "about"},      {"joke", "about"},    {"warn", "about"},
+      {"write", "about"},  {"tweet", "about"},      {"reflect", "on"},    {"focus", "on"},
+      {"weigh", "in"},     {"object", "to"},        {"insist", "on"},     {"speculate", "about"}};
+  static const std::unordered_map<std::string_view, std::string_view> kNouns = {
+      {"comments", "about"}, {"comment", "on"},     {"criticism", "of"},   {"support", "for"},
+      {"attack", "on"},      {"attacks", "on"},     {"praise", "for"},     {"opposition", "to"},
+      {"call", "for"},       {"calls", "for"},      {"remarks", "about"},  {"views", "on"},
+      {"view", "of"},        {"claims", "about"},   {"concerns", "about"}, {"concern", "about"},
+      {"endorsement", "of"}, {"announcement", "of"}, {"critique", "of"},   {"defense", "of"},
+      {"assessment", "of"},  {"description", "of"}, {"denial", "of"},      {"rejection", "of"},
+      {"condemnation", "of"}, {"stance", "on"},     {"position", "on"},    {"warnings", "about"},
+      {"statement", "on"},   {"questions", "about"}, {"praise", "of"},     {"backing", "of"}};
+  std::string_view upos = d.tok[k].upos;
+  bool verb = upos == "VERB";
+  if (!verb && upos != "NOUN") return std::nullopt;
+  std::string_view lemma = d.tok[k].lemma;
+  const auto& table = verb ? kVerbs : kNouns;
+  auto it = table.find(verb ? lemma : d.low(k));
+  if (it == table.end()) return std::nullopt;
+  // Accept the listed preposition and the close variants ("about"/"on", "of"/"for").
+  auto prep_ok = [&](std::string_view p) {
+    return p == it->second || (it->second == "about" && p == "on") || (it->second == "on" && p == "about");
+  };
+  auto [wb, we] = SyntaxWindow(d, k);
+  wb = std::max(wb, b);
+  we = std::min(we, e);
+  std::optional<uint32_t> object, speaker;
+  for (uint32_t i = wb; i < we; ++i) {
+    if (d.tok[i].head != static_cast<int32_t>(k)) continue;
+    std::string_view rel = d.tok[i].deprel;
+    if (verb && rel == "nsubj" && i < k) speaker = i;
+    if (verb && rel.starts_with("nsubj:pass")) return std::nullopt;
+    if (!verb && rel == "nmod:poss" && i < k) speaker = i;
+    if (!object && i > k && (rel == "obl" || rel == "nmod" || rel == "obl:arg")) {
+      // The object's own case marker must be the right preposition, right after k.
+      if (i > k + 1 && prep_ok(d.low(k + 1)) && d.tok[k + 1].head == static_cast<int32_t>(i)) object = i;
+    }
+  }
+  if (!object || !speaker) return std::nullopt;
+  std::string_view su = d.tok[*speaker].upos;
+  if (su != "PROPN" && su != "PRON" && su != "NOUN") return std::nullopt;
+  if (d.low(*speaker) == "it" || d.low(*speaker) == "its" || d.low(*speaker) == "this") return std::nullopt;
+  auto [lo, hi] = SubtreeHull(d, *object);
+  if (lo != k + 1 || hi >= e || hi <= lo) return std::nullopt;
+  auto [slo, shi] = SubtreeHull(d, *speaker);
+  if (shi >= k || shi - slo + 1 > kMaxNounPhrase) slo = shi = *speaker;
+  while (shi > slo && (d.low(shi) == "’s" || d.low(shi) == "'s")) --shi;
+  Candidate c;
+  c.cue_token = k;
+  c.quote.kind = Quote::Kind::kIndirect;
+  c.quote.cue = d.span(k, k + 1);
+  c.quote.cue_lemma = std::string(lemma.empty() ? d.low(k) : lemma);
+  std::string_view sw = d.low(slo);
+  bool pronoun = IsPronounSubject(sw) || sw == "his" || sw == "her" || sw == "their";
+  SetSpeaker(d, {slo, shi}, pronoun ? "pronoun" : "subject", &c.quote);
+  uint32_t last = hi;
+  while (last > lo + 1 && (IsSentenceEndPunct(d.low(last)) || d.low(last) == ",")) --last;
+  c.content_first = lo + 1;
+  c.content_last = last;
+  return c;
+}
+
 // Reported speech in the sentence of tokens [b, e).
 void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<Candidate>* out) {
   uint32_t covered_until = b;  // tokens before this belong to an accepted quote's content
   size_t first_candidate = out->size();
   std::string previous_speaker_from;
   std::optional<Span> previous_speaker, previous_mention;
+  // "Asked whether he would run, Trump said ...": the question is an attribution of its
+  // own, whose asker goes unnamed.
+  // Also "When asked if ...", "..., asked whether ...", "He was asked how ...".
+  for (uint32_t a = b; a + 2 < e && a < b + 64; ++a) {
+    if (d.low(a) != "asked" || d.in_quote[a]) continue;
+    static const std::unordered_set<std::string_view> kWh = {"whether", "if", "why", "how", "what", "when", "who",
+                                                             "where", "which"};
+    if (!(kWh.contains(d.low(a + 1)) || (a == b && d.low(a + 1) == "about"))) continue;
+    if (!(a == b || d.low(a - 1) == "when" || d.low(a - 1) == "," || d.low(a - 1) == "was" || d.low(a - 1) == "were" ||
+          d.low(a - 1) == "after" || d.low(a - 1) == "being"))
+      continue;
+    uint32_t stop = a + 1;
+    while (stop < e && stop - a < kMaxQuoteTokens && d.low(stop) != "," && !IsSentenceEndPunct(d.low(stop))) ++stop;
+    if (stop <= a + 2 || stop >= e) continue;
+    Candidate c;
+    c.cue_token = a;
+    c.quote.kind = Quote::Kind::kIndirect;
+    c.quote.cue = d.tok[a].span;
+    c.quote.cue_lemma = "ask";
+    c.quote.speaker_from = "none";
+    c.content_first = d.low(a + 1) == "about" ? a + 2 : a + 1;
+    c.content_last = stop - 1;
+    out->push_back(std::move(c));
+    break;
+  }
   for (uint32_t k = b; k < e && out->size() - first_candidate < kMaxQuotesPerSentence; ++k) {
     // "according to X": the figure or claim next to it is X's.
     if (d.low(k) == "according" && k + 1 < e && d.low(k + 1) == "to" && !d.in_quote[k]) {
@@ -1128,6 +1102,25 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
       continue;
     }
     const CueEntry* cue = d.cue[k];
+    if (d.has_deps && !d.in_quote[k] && k >= covered_until && k + 2 < e) {
+      if (auto c = PrepositionalCue(d, k, b, e)) {
+        covered_until = std::max(covered_until, c->content_last + 1);
+        out->push_back(std::move(*c));
+        continue;
+      }
+    }
+    if (cue == nullptr && d.has_deps && !d.in_quote[k] && k >= covered_until) {
+      // A verb outside the lexicon that takes a clause after it, with a subject of its
+      // own: "Clinton has made clear that ...", "Trump bragged that ...".
+      if (auto c = ClausalComplement(d, k, b, e)) {
+        previous_speaker = c->quote.speaker;
+        previous_mention = c->quote.speaker_mention;
+        previous_speaker_from = c->quote.speaker_from;
+        covered_until = std::max(covered_until, c->content_last + 1);
+        out->push_back(std::move(*c));
+      }
+      continue;
+    }
     if (cue == nullptr || d.in_quote[k]) continue;
     if (IsPassive(d, k, b)) continue;
     bool participle_after_comma = k > b && d.low(k - 1) == "," && d.low(k).ends_with("ing");
@@ -1200,8 +1193,10 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
     } else {
       if (!left || cue->cls == CueClass::kTrailing) continue;
       // tell-class verbs take an addressee first: "told reporters that", "assured him".
-      static const CueEntry kSayEntry{"say", CueClass::kSay};
-      if (cue->cls == CueClass::kTell && !ContentCanStart(d, kSayEntry, after, e)) {
+      static const std::unordered_set<std::string_view> kClauseOpeners = {
+          "that", ":", "whether", "if", "why", "how", "what", "when", "who", "where", "to", "for", "about"};
+      if (cue->cls == CueClass::kTell && after < e && !kClauseOpeners.contains(d.low(after)) &&
+          MarkOf(d.word(after)) == Mark::kNone) {
         uint32_t np_end = NounPhraseFrom(d, after, e);
         if (np_end > after && np_end < e) after = SkipAdverbials(d, np_end, e);
       }
@@ -1214,7 +1209,16 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
         previous_speaker_from = c.quote.speaker_from;
         continue;
       }
-      if (!ContentCanStart(d, *cue, after, e)) continue;
+      // "called for the resignation", "called on X to ...": the particle took the place
+      // of the word the class test reads.
+      bool after_particle = false;
+      if (cue_last == k + 1 && after < e && !IsSentenceEndPunct(d.low(after)) && d.low(after) != ",") {
+        if (d.low(cue_last) == "for") after_particle = true;
+        if (d.low(cue_last) == "on")
+          for (uint32_t t = after + 1; t < e && t - after <= 10 && !after_particle; ++t)
+            after_particle = d.low(t) == "to";
+      }
+      if (!after_particle && !ContentCanStart(d, *cue, after, e)) continue;
       SetLeftSpeaker(d, *left, b, &c.quote);
       c.content_first = after;
       c.content_last = ContentEnd(d, after, e);
@@ -1617,7 +1621,19 @@ std::string QuoteAttrsJson(const std::vector<Quote>& quotes, size_t i) {
   span("speaker_mention", q.speaker_mention);
   out += ',';
   text("speaker_from", q.speaker_from.empty() ? "none" : q.speaker_from);
-  out += ",\"speaker_entity\":null,";
+  out += ",\"speaker_entity\":";
+  if (q.speaker_entity) {
+    out += '{';
+    span("span", q.speaker_entity);
+    out += ',';
+    text("label", q.speaker_entity_label);
+    out += ',';
+    text("text", q.speaker_entity_text);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += ',';
   std::optional<Span> continued;
   if (q.continues >= 0 && static_cast<size_t>(q.continues) < quotes.size()) continued = quotes[q.continues].content;
   span("continues", continued);
@@ -1634,7 +1650,7 @@ void ResolveSpeakerEntities(Doc& doc, const SpeakerResolver& actor_for) {
     if (j.is_discarded() || !j.contains("speaker") || !j["speaker"].is_array()) continue;
     Span speaker{j["speaker"][0].get<uint32_t>(), j["speaker"][1].get<uint32_t>()};
     std::optional<std::string> actor = actor_for(speaker);
-    j["speaker_entity"] = actor ? nlohmann::json(*actor) : nlohmann::json(nullptr);
+    j["speaker_actor"] = actor ? nlohmann::json(*actor) : nlohmann::json(nullptr);
     a.attrs = j.dump();
   }
   doc.SetLayer("quote", std::move(updated));

@@ -11,8 +11,8 @@
 // that is only a quote, without a cue, continues the previous quote's speaker. Quoted
 // phrases with no reporting verb around them are scare quotes, not quotations.
 //
-// Speakers are spans of text here. Turning them into actors is the entities stage's
-// job: ResolveSpeakerEntities is the seam it calls to fill "speaker_entity".
+// Speakers are spans of text here; quote_speakers.h ties them to the "entity" layer
+// ("speaker_entity"), and ResolveSpeakerEntities is the seam that links them to actors.
 //
 // Cost: quotation marks are paired in one pass over the tokens; cues are looked up per
 // token in a hash table; every look-around is bounded by a fixed number of tokens,
@@ -41,6 +41,11 @@ struct Quote {
   std::string speaker_from;             // "subject", "inverted-subject", "according-to",
                                         // "pronoun", "previous-quote", "none"
   int continues = -1;                   // for "previous-quote": the index of the quote it continues
+  // The speaker as the entities stage found it (quote_speakers.h): the PER/ORG mention
+  // and its words, or none.
+  std::optional<Span> speaker_entity;
+  std::string speaker_entity_label;     // "PER", "ORG", "LOC"
+  std::string speaker_entity_text;
 };
 
 struct QuoteWarning {
@@ -61,14 +66,14 @@ std::string_view QuoteKindName(Quote::Kind kind);  // "direct", "indirect", "mix
 
 // The attributes of quotes[i] as the JSON object the "quote" layer stores:
 // {"content":[b,e],"cue":[b,e]|null,"cue_lemma":"..","speaker":[b,e]|null,
-//  "speaker_mention":[b,e]|null,"speaker_from":"..","speaker_entity":null,
-//  "continues":[b,e]|null}
+//  "speaker_mention":[b,e]|null,"speaker_from":"..",
+//  "speaker_entity":{"span":[b,e],"label":"PER","text":".."}|null,"continues":[b,e]|null}
 // where "continues" is the content span of the quote this one continues (layer order
 // differs from list order, so a span is the stable way to point at it).
 std::string QuoteAttrsJson(const std::vector<Quote>& quotes, size_t i);
 
-// The seam for the entities stage: calls `actor_for` with each quote's speaker span and
-// stores what it returns (an actor id, or nullopt for "unknown") as "speaker_entity".
+// The seam for actor linking: calls `actor_for` with each quote's speaker span and
+// stores what it returns (an actor id, or nullopt for "unknown") as "speaker_actor".
 using SpeakerResolver = std::function<std::optional<std::string>(Span speaker)>;
 void ResolveSpeakerEntities(Doc& doc, const SpeakerResolver& actor_for);
 

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <tuple>
 
@@ -95,6 +96,41 @@ double CpuSeconds() {
 std::optional<Span> SpanAttr(const nlohmann::json& j, const char* key) {
   if (!j.contains(key) || !j[key].is_array() || j[key].size() != 2) return std::nullopt;
   return Span{j[key][0].get<uint32_t>(), j[key][1].get<uint32_t>()};
+}
+
+std::string Excerpt(std::string_view text, const std::vector<Span>& pieces, size_t max = 160) {
+  std::string out;
+  for (Span p : pieces) {
+    if (!out.empty()) out += " | ";
+    p.end = std::min<uint32_t>(p.end, static_cast<uint32_t>(text.size()));
+    out += std::string(text.substr(p.begin, std::min<size_t>(p.end - p.begin, max)));
+  }
+  for (char& c : out)
+    if (c == '\n' || c == '\t') c = ' ';
+  return out;
+}
+
+// One line per gold unit no system content overlaps (MISS) and per system unit no gold
+// content overlaps (FALSE), for reading errors: "MISS\tcue\tsource\tcontent".
+void WriteErrors(std::ostream& out, const std::string& name, std::string_view text,
+                 const std::vector<AttributionUnit>& gold, const std::vector<AttributionUnit>& system) {
+  auto write = [&](const char* what, const AttributionUnit& u) {
+    out << what << '\t' << name << '\t' << Excerpt(text, u.cue) << '\t' << Excerpt(text, u.source) << '\t'
+        << Excerpt(text, u.content) << '\n';
+  };
+  for (const AttributionUnit& g : gold) {
+    std::vector<Span> gc = TrimAll(text, g.content);
+    if (gc.empty()) continue;
+    bool hit = false;
+    for (const AttributionUnit& s : system) hit = hit || OverlapBytes(gc, TrimAll(text, s.content)) > 0;
+    if (!hit) write("MISS", g);
+  }
+  for (const AttributionUnit& s : system) {
+    std::vector<Span> sc = TrimAll(text, s.content);
+    bool hit = false;
+    for (const AttributionUnit& g : gold) hit = hit || OverlapBytes(sc, TrimAll(text, g.content)) > 0;
+    if (!hit) write("FALSE", s);
+  }
 }
 
 }  // namespace
@@ -241,6 +277,11 @@ Result<QuotesEvalResult> RunQuotesEval(const QuotesEvalOptions& options) {
   TokenStage tokens;
   QuantityStage quantities;
   QuoteStage quotes;
+  std::ofstream errors;
+  if (!options.errors.empty()) {
+    errors.open(options.errors);
+    if (!errors) return Status(Code::kIo, "cannot write " + options.errors);
+  }
   QuotesEvalResult result;
   result.used_syntax = syntax != nullptr;
   for (PolnearArticle& article : *articles) {
@@ -276,6 +317,7 @@ Result<QuotesEvalResult> RunQuotesEval(const QuotesEvalOptions& options) {
       for (std::vector<Span>* role : {&u.source, &u.cue, &u.content})
         for (Span& s : *role) s = doc.ToOriginal(s);
     result.counts.Add(ScoreAttributions(article.text, gold, system));
+    if (errors.is_open()) WriteErrors(errors, article.name, article.text, gold, system);
     ++result.articles;
   }
   return result;

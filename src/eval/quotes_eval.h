@@ -61,6 +61,7 @@ struct QuotesEvalOptions {
   size_t skip = 0, limit = 0;  // articles in name order, to tune on part of a split
   bool syntax = true;        // run the syntax stage when its models load
   std::string models;        // model folder; empty: the default one
+  std::string errors;        // when set: misses and false alarms written here, one a line
 };
 
 struct QuotesEvalResult {

@@ -1,5 +1,15 @@
+// The standard pipeline, in the order a document goes through it: paragraphs, tokens and
+// sentences, syntax (tags, lemmas, dependencies), named entities, time expressions,
+// quantities, quotations. The trained models are loaded once per process and shared by
+// every worker; a missing or damaged model file fails here, before any input is read.
+#include "annotate/entity_stage.h"
 #include "annotate/paragraphs.h"
+#include "annotate/quantity_stage.h"
+#include "annotate/quote_stage.h"
+#include "annotate/syntax_stage.h"
+#include "annotate/timex_stage.h"
 #include "annotate/token_stage.h"
+#include "code/event_stage.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -8,6 +18,19 @@ Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
   auto pipeline = std::make_unique<Pipeline>(std::move(options));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<ParagraphStage>()));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<TokenStage>()));
+
+  Result<SyntaxModels> syntax = SyntaxModels::LoadDefault();
+  if (!syntax.ok()) return syntax.status();
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<SyntaxStage>(std::move(*syntax))));
+
+  Result<std::unique_ptr<EntityStage>> entities = EntityStage::MakeDefault();
+  if (!entities.ok()) return entities.status();
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*entities)));
+
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<TimexStage>()));
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<QuantityStage>()));
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<QuoteStage>(/*with_entities=*/true)));
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<EventStage>()));
   return pipeline;
 }
 

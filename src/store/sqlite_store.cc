@@ -12,6 +12,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "code/event_rows.h"
 #include "store/doc_json.h"
 
 namespace sitrep::sqlite {
@@ -111,6 +112,11 @@ Result<SqliteStore::Written> SqliteStore::WriteDocument(const Doc& doc, const st
   Result<int64_t> id = InsertDocument(doc, previous, now);
   if (!id.ok()) return id.status();
   SITREP_RETURN_IF_ERROR(InsertAnnotations(*id, doc));
+  // The coder's events (the "events" layer) go in with their document, in one transaction.
+  if (std::vector<NewEvent> events = code::EventRowsOf(doc, *id); !events.empty()) {
+    Result<std::vector<int64_t>> ids = WriteEvents(events, /*drop_invalid=*/true);
+    if (!ids.ok()) return ids.status();
+  }
   return previous ? Written::kRevision : Written::kAdded;
 }
 

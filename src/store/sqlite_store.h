@@ -65,6 +65,8 @@ class SqliteStore final : public Store {
   Status ForEachCorrection(std::optional<int64_t> event_id,
                            const std::function<bool(const Correction&)>& fn) override;
   // Makes this connection refuse writes and read with a larger cache (Store::OpenReadOnly).
+  Result<std::vector<int64_t>> ReplaceStories(const std::vector<StoryRecord>& stories) override;
+
   Status MakeReadOnly();
   SqliteDb& db() { return *db_; }
 
@@ -86,6 +88,8 @@ class SqliteStore final : public Store {
   Result<int64_t> InsertDocument(const Doc& doc, const std::optional<Revision>& previous,
                                  const std::string& now);
   Status InsertAnnotations(int64_t doc_id, const Doc& doc);
+  // Events with their mentions and actor links, in the caller's transaction (sqlite_store_events.cc).
+  Result<std::vector<int64_t>> WriteEvents(const std::vector<NewEvent>& events, bool drop_invalid);
   Result<bool> InsertFailure(const Failure& failure, const std::string& content_hash, const std::string& now);
 
   // Reading (sqlite_store_read.cc).

@@ -89,6 +89,15 @@ Result<std::vector<int64_t>> SqliteStore::InsertEvents(const std::vector<NewEven
   for (const NewEvent& e : events) SITREP_RETURN_IF_ERROR(CheckEvent(e.event));
   Result<Transaction> tx = Transaction::Begin(*db_);
   if (!tx.ok()) return tx.status();
+  Result<std::vector<int64_t>> ids = WriteEvents(events, /*drop_invalid=*/false);
+  if (!ids.ok()) return ids.status();
+  SITREP_RETURN_IF_ERROR(tx->Commit());
+  return ids;
+}
+
+// Inside the caller's transaction. With drop_invalid (events coded while a batch is
+// stored), an event the store would refuse is left out instead of failing the batch.
+Result<std::vector<int64_t>> SqliteStore::WriteEvents(const std::vector<NewEvent>& events, bool drop_invalid) {
   const std::string now = UtcNow();
   Result<Statement> insert = db_->Prepare(
       "INSERT INTO events (date, date_precision, type, mode, context, cameo, quad_class, goldstein, source_actor,"
@@ -108,6 +117,7 @@ Result<std::vector<int64_t>> SqliteStore::InsertEvents(const std::vector<NewEven
   ids.reserve(events.size());
   for (const NewEvent& n : events) {
     const DeskEvent& e = n.event;
+    if (drop_invalid && !CheckEvent(e).ok()) continue;
     Statement& s = *insert;
     s.BindText(1, e.date).BindText(2, e.date_precision.empty() ? PrecisionOf(e.date) : e.date_precision);
     s.BindText(3, e.type).BindTextOrNull(4, e.mode).BindTextOrNull(5, e.context).BindTextOrNull(6, e.cameo);
@@ -137,7 +147,6 @@ Result<std::vector<int64_t>> SqliteStore::InsertEvents(const std::vector<NewEven
     }
   }
   SITREP_RETURN_IF_ERROR(ReplayCorrections(ids));
-  SITREP_RETURN_IF_ERROR(tx->Commit());
   return ids;
 }
 

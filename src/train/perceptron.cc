@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -12,19 +13,42 @@ namespace sitrep {
 
 uint64_t HashString(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
+// Layout 2 (written since the weights grew with GUM): only the used slots are stored, as
+// three columns (slot index, tag, number of weights), then the weights and their class ids
+// in slot order, so where each run begins need not be stored; class ids take one byte when
+// there are at most 256 classes. About a third smaller than layout 1, which stored every
+// slot, empty ones too, and is still read (ner.model).
 void SparseWeights::Write(SectionWriter* w) const {
+  w->U32(kLayout2);
   w->U32(static_cast<uint32_t>(num_classes_));
   w->F32(scale_);
-  w->U64(count_);
-  std::vector<Slot> slots = slots_;
-  for (Slot& s : slots) {
-    if (!(s.count & kDense)) continue;
-    auto [begin, count] = dense_source_[s.begin / padded_];
-    s.begin = begin;
-    s.count = count;
+  w->U64(slots_.size());
+  std::vector<uint32_t> index, tag;
+  std::vector<uint16_t> count;
+  std::vector<uint8_t> cls8;
+  std::vector<uint16_t> cls16;
+  std::vector<int16_t> weight;
+  bool narrow = num_classes_ <= 256;
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    const Slot& s = slots_[i];
+    if (s.count == 0) continue;
+    uint32_t begin = s.begin, n = s.count;
+    if (n & kDense) std::tie(begin, n) = dense_source_[begin / padded_];
+    index.push_back(static_cast<uint32_t>(i));
+    tag.push_back(s.tag);
+    count.push_back(static_cast<uint16_t>(n));
+    for (uint32_t k = begin; k < begin + n; ++k) {
+      if (narrow) cls8.push_back(static_cast<uint8_t>(entries_[k].cls));
+      else cls16.push_back(entries_[k].cls);
+      weight.push_back(entries_[k].weight);
+    }
   }
-  w->Array(slots);
-  w->Array(entries_);
+  w->Array(index);
+  w->Array(tag);
+  w->Array(count);
+  w->Array(weight);
+  if (narrow) w->Array(cls8);
+  else w->Array(cls16);
 }
 
 void SparseWeights::Densify() {
@@ -45,12 +69,65 @@ void SparseWeights::Densify() {
 
 Result<SparseWeights> SparseWeights::Read(SectionReader* r) {
   SparseWeights sw;
-  sw.num_classes_ = static_cast<int>(r->U32());
-  sw.scale_ = r->F32();
-  sw.count_ = r->U64();
-  sw.slots_ = r->Array<Slot>();
-  sw.entries_ = r->Array<Entry>();
-  if (!r->ok()) return r->status();
+  uint32_t first = r->U32();
+  if (first == kLayout2) {
+    sw.num_classes_ = static_cast<int>(r->U32());
+    sw.scale_ = r->F32();
+    uint64_t size = r->U64();
+    auto index = r->Array<uint32_t>();
+    auto tag = r->Array<uint32_t>(index.size());
+    auto count = r->Array<uint16_t>(index.size());
+    if (!r->ok()) return r->status();
+    // A table is empty (size 0) or has a free slot, and is not much larger than Build makes it.
+    bool empty_table = size == 0 && index.empty();
+    if (tag.size() != index.size() || count.size() != index.size() ||
+        (!empty_table && (size <= index.size() || size > 2 * index.size() + 16))) {
+      r->Fail("the feature table is inconsistent (columns or size)");
+      return r->status();
+    }
+    if ((sw.num_classes_ <= 0 && !empty_table) || sw.num_classes_ > 65535) {
+      r->Fail(fmt::format("bad number of classes {}", sw.num_classes_));
+      return r->status();
+    }
+    uint64_t total = 0;
+    for (size_t k = 0; k < index.size(); ++k) {
+      if (index[k] >= size || (k > 0 && index[k] <= index[k - 1]) || count[k] == 0 ||
+          count[k] > static_cast<uint32_t>(sw.num_classes_)) {
+        r->Fail("the feature table is inconsistent (slot order or weight count)");
+        return r->status();
+      }
+      total += count[k];
+    }
+    auto weight = r->Array<int16_t>(total);
+    std::vector<uint16_t> cls;
+    if (sw.num_classes_ <= 256) {
+      auto narrow = r->Array<uint8_t>(total);
+      cls.assign(narrow.begin(), narrow.end());
+    } else {
+      cls = r->Array<uint16_t>(total);
+    }
+    if (!r->ok()) return r->status();
+    if (cls.size() != total || weight.size() != total) {
+      r->Fail("the weight columns do not match the feature table");
+      return r->status();
+    }
+    sw.count_ = index.size();
+    sw.slots_.assign(size, {0, 0, 0});
+    uint32_t begin = 0;
+    for (size_t k = 0; k < index.size(); ++k) {
+      sw.slots_[index[k]] = {tag[k], begin, count[k]};
+      begin += count[k];
+    }
+    sw.entries_.resize(total);
+    for (size_t k = 0; k < total; ++k) sw.entries_[k] = {cls[k], weight[k]};
+  } else {
+    sw.num_classes_ = static_cast<int>(first);
+    sw.scale_ = r->F32();
+    sw.count_ = r->U64();
+    sw.slots_ = r->Array<Slot>();
+    sw.entries_ = r->Array<Entry>();
+    if (!r->ok()) return r->status();
+  }
   bool empty = sw.slots_.empty() && sw.entries_.empty();
   if (!(sw.scale_ > 0) || !std::isfinite(sw.scale_)) {
     r->Fail("bad weight scale");

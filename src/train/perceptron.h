@@ -83,7 +83,9 @@ class SparseWeights {
   // with one scale so that the largest becomes 32767.
   static SparseWeights Build(int num_classes, std::vector<std::pair<uint64_t, std::vector<std::pair<uint16_t, float>>>> features);
 
-  // Section layout: num_classes u32, scale f32, count u64, then the slots and entries.
+  // Section layout 2: the marker kLayout2 u32, num_classes u32, scale f32, table size u64,
+  // then the used slots as columns and their weights in slot order (see perceptron.cc).
+  // Layout 1 (num_classes u32, scale f32, count u64, every slot, the entries) is still read.
   void Write(SectionWriter* w) const;
   static Result<SparseWeights> Read(SectionReader* r);
 
@@ -110,6 +112,7 @@ class SparseWeights {
   // Features with weights for many classes keep a dense row in memory (dense_), added
   // with vector instructions; the file keeps only the sparse form.
   static constexpr uint32_t kDense = 0x80000000u;
+  static constexpr uint32_t kLayout2 = 0x32574C53u;  // "SLW2"; layout 1 began with a class count <= 65535
   void Densify();
   template <typename T>
   void Accumulate(const Slot& s, T* scores) const {

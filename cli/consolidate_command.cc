@@ -1,0 +1,50 @@
+// sitrep consolidate --db FILE: finds copies and stories among the stored documents and
+// writes the stories (stories, story_documents).
+//
+// A command of its own, run after ingest, rather than a step of every ingest batch:
+// grouping is a function of the whole set of documents (a late article can join or
+// split stories, and the result must not depend on arrival order), so doing it per
+// batch would re-read the whole store after each batch, quadratic over a long ingest,
+// and several ingest processes writing one store would race to rewrite the stories.
+// Run once after ingesting (or on a schedule); story ids stay stable across runs.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "consolidate/consolidate_store.h"
+
+namespace sitrep::cli {
+
+namespace {
+
+struct ConsolidateArgs {
+  std::string db = "sitrep.db";
+  bool quiet = false;
+};
+
+int RunConsolidate(const ConsolidateArgs& args) {
+  auto store = Store::Open(args.db);
+  if (!store.ok()) return ReportError(store.status());
+  auto result = ConsolidateStore(**store);
+  if (!result.ok()) return ReportError(result.status());
+  if (!args.quiet)
+    std::cout << fmt::format(
+        "{} documents: {} copies of another, {} stories ({} with more than one document); {} undated documents "
+        "dated through a twin; {} coded event mentions merge into {} events ({} with more than one source) -> {}\n",
+        result->documents, result->copies, result->stories, result->multi_doc_stories, result->dct_tightened,
+        result->event_mentions, result->merged_events, result->corroborated, args.db);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddConsolidateCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ConsolidateArgs>();
+  CLI::App* cmd = app.add_subcommand("consolidate", "Group stored documents into stories, finding copies");
+  cmd->add_option("--db", args->db, "The store: a SQLite file")->capture_default_str();
+  cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but errors");
+  cmd->callback([args, exit_code] { *exit_code = RunConsolidate(*args); });
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,332 @@
+// The coder on sentences written for these tests, with hand-made trees (test_doc.h).
+#include "code/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "code/event_rows.h"
+#include "code/event_stage.h"
+#include "code/sentence_graph.h"
+#include "code/test_doc.h"
+
+namespace sitrep::code {
+namespace {
+
+using testing::MakeDoc;
+using testing::Word;
+
+std::vector<CodedEvent> Code(const Doc& doc) { return EventCoder().CodeDocument(doc); }
+
+std::string Codes(const std::vector<CodedActor>& actors) {
+  std::string out;
+  for (const CodedActor& a : actors) out += (out.empty() ? "" : ",") + a.code;
+  return out;
+}
+
+TEST(EventCoder, CoordinatedSubjectsDiscussingAreOneReciprocalConsult) {
+  // Pakistan and the United States discussed trade .
+  Doc doc = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 5, "nsubj"},
+                      {"and", "CCONJ", "and", 4, "cc"},
+                      {"the", "DET", "the", 4, "det"},
+                      {"United States", "PROPN", "United States", 1, "conj"},
+                      {"discussed", "VERB", "discuss", 0, "root"},
+                      {"trade", "NOUN", "trade", 5, "obj"},
+                      {".", "PUNCT", ".", 5, "punct"}}},
+                    {{"Pakistan", "LOC"}, {"United States", "LOC"}}, "2024-09-16");
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "CONSULT");
+  EXPECT_EQ(events[0].cameo, "040");
+  EXPECT_TRUE(events[0].reciprocal);
+  EXPECT_EQ(Codes(events[0].sources), "PAKGOV,USAGOV");
+  EXPECT_EQ(events[0].date_from, "dct");
+  EXPECT_EQ(events[0].date_iso, "2024-09-16");
+  EXPECT_TRUE(events[0].root_event);
+  EXPECT_EQ(doc.Slice(events[0].trigger), "discussed");
+}
+
+TEST(EventCoder, PassiveVoiceTakesTheAgentAsSource) {
+  // The embassy was attacked by Taliban militants .
+  Doc doc = MakeDoc({{{"The", "DET", "the", 2, "det"},
+                      {"embassy", "NOUN", "embassy", 4, "nsubj:pass"},
+                      {"was", "AUX", "be", 4, "aux:pass"},
+                      {"attacked", "VERB", "attack", 0, "root"},
+                      {"by", "ADP", "by", 7, "case"},
+                      {"Taliban", "PROPN", "Taliban", 7, "compound"},
+                      {"militants", "NOUN", "militant", 4, "obl:agent"},
+                      {".", "PUNCT", ".", 4, "punct"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "ASSAULT");
+  EXPECT_EQ(Codes(events[0].sources), "AFGREB");
+  ASSERT_EQ(events[0].targets.size(), 1u);
+  EXPECT_EQ(events[0].targets[0].code, "GOV") << "no country anywhere in the text: the sector alone";
+  EXPECT_EQ(events[0].targets[0].how, "sector-only");
+}
+
+TEST(EventCoder, NegationAndFuture) {
+  // India did not condemn the attack . Pakistan will meet India in June .
+  Doc doc = MakeDoc({{{"India", "PROPN", "India", 4, "nsubj"},
+                      {"did", "AUX", "do", 4, "aux"},
+                      {"not", "PART", "not", 4, "advmod"},
+                      {"condemn", "VERB", "condemn", 0, "root"},
+                      {"the", "DET", "the", 6, "det"},
+                      {"attack", "NOUN", "attack", 4, "obj"},
+                      {".", "PUNCT", ".", 4, "punct"}},
+                     {{"Pakistan", "PROPN", "Pakistan", 3, "nsubj"},
+                      {"will", "AUX", "will", 3, "aux"},
+                      {"meet", "VERB", "meet", 0, "root"},
+                      {"India", "PROPN", "India", 3, "obj"},
+                      {".", "PUNCT", ".", 3, "punct"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].type, "ACCUSE");
+  EXPECT_EQ(events[0].cameo, "111");
+  EXPECT_TRUE(events[0].negated);
+  EXPECT_EQ(Codes(events[0].sources), "INDGOV");
+  EXPECT_EQ(events[1].type, "CONSULT");
+  EXPECT_TRUE(events[1].future);
+  EXPECT_EQ(events[1].cameo, "036");
+  EXPECT_EQ(Codes(events[1].sources), "PAKGOV");
+  EXPECT_EQ(Codes(events[1].targets), "INDGOV");
+}
+
+TEST(EventCoder, NominalEventWithLightVerbAndNameMemory) {
+  // US envoy John Bass paid a courtesy call on Pakistani Foreign Minister Ishaq Dar .
+  // Bass condemned the bombing .
+  Doc doc = MakeDoc({{{"US", "PROPN", "US", 4, "compound"},
+                      {"envoy", "NOUN", "envoy", 4, "compound"},
+                      {"John", "PROPN", "John", 4, "compound"},
+                      {"Bass", "PROPN", "Bass", 5, "nsubj"},
+                      {"paid", "VERB", "pay", 0, "root"},
+                      {"a", "DET", "a", 8, "det"},
+                      {"courtesy", "NOUN", "courtesy", 8, "compound"},
+                      {"call", "NOUN", "call", 5, "obj"},
+                      {"on", "ADP", "on", 14, "case"},
+                      {"Pakistani", "ADJ", "Pakistani", 14, "amod"},
+                      {"Foreign", "ADJ", "foreign", 12, "amod"},
+                      {"Minister", "PROPN", "Minister", 14, "compound"},
+                      {"Ishaq", "PROPN", "Ishaq", 14, "compound"},
+                      {"Dar", "PROPN", "Dar", 5, "obl"},
+                      {".", "PUNCT", ".", 5, "punct"}},
+                     {{"Bass", "PROPN", "Bass", 2, "nsubj"},
+                      {"condemned", "VERB", "condemn", 0, "root"},
+                      {"the", "DET", "the", 4, "det"},
+                      {"bombing", "NOUN", "bombing", 2, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}}},
+                    {{"John Bass", "PER"}, {"Ishaq Dar", "PER"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].type, "CONSULT");
+  EXPECT_EQ(events[0].mode, "visit");
+  EXPECT_EQ(events[0].cameo, "042");
+  EXPECT_EQ(Codes(events[0].sources), "USAGOV");
+  EXPECT_EQ(Codes(events[0].targets), "PAKGOV");
+  EXPECT_EQ(events[1].type, "ACCUSE");
+  EXPECT_EQ(Codes(events[1].sources), "USAGOV");
+  EXPECT_EQ(events[1].sources[0].how, "name-memory");
+}
+
+TEST(EventCoder, CyclicAndBrokenHeadsNeitherCrashNorLoop) {
+  Doc doc = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                      {"condemned", "VERB", "condemn", 3, "root"},
+                      {"India", "PROPN", "India", 2, "obj"},
+                      {"x", "X", "x", 99, "dep"},
+                      {"y", "X", "y", 5, "dep"}}});
+  // Make word 5 its own head, and heads point outside the sentence.
+  doc.mutable_tokens()[4].head = 4;
+  doc.mutable_tokens()[3].head = 1000;
+  SentenceGraph g(doc, 0, 5);
+  EXPECT_GE(g.cut_heads(), 2);
+  for (int i = 0; i < g.size(); ++i) EXPECT_GE(g.DepthBelow(i, i), 0);
+  auto events = Code(doc);  // must terminate; what it finds in a broken tree is not asserted
+  for (const CodedEvent& e : events) EXPECT_FALSE(e.type.empty());
+}
+
+TEST(EventCoder, TwoHundredCoordinatedActorsAreBounded) {
+  std::vector<Word> words;
+  const char* names[] = {"Pakistan", "India", "China", "Iran"};
+  for (int i = 0; i < 200; ++i) {
+    if (i) words.push_back({"and", "CCONJ", "and", static_cast<int>(words.size()) + 2, "cc"});
+    words.push_back({names[i % 4], "PROPN", names[i % 4], i == 0 ? 0 : 1, i == 0 ? "nsubj" : "conj"});
+  }
+  const int verb = static_cast<int>(words.size()) + 1;
+  words[0].head = verb;
+  words.push_back({"met", "VERB", "meet", 0, "root"});
+  words.push_back({".", "PUNCT", ".", verb, "punct"});
+  auto start = std::chrono::steady_clock::now();
+  Doc doc = MakeDoc({words});
+  EventCoder coder(PredicateLexicon::Default(), ActorLexicon::Default(), CoderOptions{.max_sentence_words = 1000});
+  auto events = coder.CodeDocument(doc);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_LE(events[0].sources.size(), 16u);
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 2000);
+  // With the default bound the 400-word sentence is not coded at all.
+  EXPECT_TRUE(Code(doc).empty());
+}
+
+TEST(EventCoder, ASentenceOfNumbersHasNoEvent) {
+  std::vector<Word> words;
+  for (int i = 0; i < 30; ++i) words.push_back({std::to_string(i * 17), "NUM", std::to_string(i * 17), i ? 1 : 0, i ? "dep" : "root"});
+  EXPECT_TRUE(Code(MakeDoc({words})).empty());
+  EXPECT_TRUE(Code(MakeDoc({})).empty());
+}
+
+TEST(EventCoder, QuotationIsTheSpeakersAndHistoricalDatesAreMarked) {
+  // " We condemn the attack , " Pakistani spokesperson Ali said . India attacked Pakistan in 2001 .
+  Doc doc = MakeDoc({{{"We", "PRON", "we", 2, "nsubj"},
+                      {"condemn", "VERB", "condemn", 0, "root"},
+                      {"the", "DET", "the", 4, "det"},
+                      {"attack", "NOUN", "attack", 2, "obj"},
+                      {"Pakistani", "ADJ", "Pakistani", 7, "amod"},
+                      {"spokesperson", "NOUN", "spokesperson", 7, "compound"},
+                      {"Ali", "PROPN", "Ali", 8, "nsubj"},
+                      {"said", "VERB", "say", 2, "parataxis"}},
+                     {{"India", "PROPN", "India", 2, "nsubj"},
+                      {"attacked", "VERB", "attack", 0, "root"},
+                      {"Pakistan", "PROPN", "Pakistan", 2, "obj"},
+                      {"in", "ADP", "in", 5, "case"},
+                      {"2001", "NUM", "2001", 2, "obl"}}},
+                    {{"Ali", "PER"}}, "2024-05-13");
+  const std::string& text = doc.text();
+  const uint32_t content_end = static_cast<uint32_t>(text.find(" Pakistani"));
+  const uint32_t speaker_begin = content_end + 1, speaker_end = static_cast<uint32_t>(text.find(" said"));
+  doc.SetLayer("quote", {Annotation{Span{0, speaker_end}, "direct",
+                                    "{\"content\":[0," + std::to_string(content_end) + "],\"speaker\":[" +
+                                        std::to_string(speaker_begin) + "," + std::to_string(speaker_end) + "]}"}});
+  const uint32_t year = static_cast<uint32_t>(text.find("2001"));
+  doc.SetLayer("timex", {Annotation{Span{year, year + 4}, "DATE", "{\"value\":\"2001\",\"granularity\":\"year\"}"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].type, "ACCUSE");
+  EXPECT_TRUE(events[0].in_quote);
+  EXPECT_EQ(events[0].speaker_code, "PAKGOV");
+  EXPECT_EQ(Codes(events[0].sources), "PAKGOV") << "\"we\" in a quotation is its speaker";
+  EXPECT_EQ(events[1].type, "ASSAULT");
+  EXPECT_EQ(events[1].date_iso, "2001");
+  EXPECT_EQ(events[1].date_from, "timex");
+  EXPECT_TRUE(events[1].historical);
+  EXPECT_FALSE(events[1].in_quote);
+}
+
+TEST(EventCoder, BothSidesAreTheLastPair) {
+  // Pakistan met India . Both sides discussed trade .
+  Doc doc = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                      {"met", "VERB", "meet", 0, "root"},
+                      {"India", "PROPN", "India", 2, "obj"}},
+                     {{"Both", "DET", "both", 2, "det"},
+                      {"sides", "NOUN", "side", 3, "nsubj"},
+                      {"discussed", "VERB", "discuss", 0, "root"},
+                      {"trade", "NOUN", "trade", 3, "obj"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_TRUE(events[1].reciprocal);
+  EXPECT_EQ(Codes(events[1].sources), "PAKGOV,INDGOV");
+}
+
+TEST(EventCoder, HypotheticalAndNoActorNoEvent) {
+  // If India attacks , Pakistan could retaliate . The meeting was useful .
+  Doc doc = MakeDoc({{{"If", "SCONJ", "if", 3, "mark"},
+                      {"India", "PROPN", "India", 3, "nsubj"},
+                      {"attacks", "VERB", "attack", 0, "root"},
+                      {"Pakistan", "PROPN", "Pakistan", 3, "obj"}},
+                     {{"The", "DET", "the", 2, "det"},
+                      {"meeting", "NOUN", "meeting", 4, "nsubj"},
+                      {"was", "AUX", "be", 4, "cop"},
+                      {"useful", "ADJ", "useful", 0, "root"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u) << "a meeting with no parties is not coded";
+  EXPECT_TRUE(events[0].hypothetical);
+  EXPECT_EQ(Codes(events[0].sources), "INDGOV");
+}
+
+TEST(EventCoder, DamagedLayersOfOtherStagesAreIgnored) {
+  Doc doc = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                      {"attacked", "VERB", "attack", 0, "root"},
+                      {"India", "PROPN", "India", 2, "obj"}}});
+  doc.SetLayer("timex", {Annotation{Span{0, 8}, "DATE", "{\"value\": 5, \"granularity\": []}"},
+                         Annotation{Span{9, 17}, "DATE", "not json"}});
+  doc.SetLayer("quantity", {Annotation{Span{0, 8}, "x", "{\"outcome\": \"killed\", \"value\": \"many\", \"exact\": 3}"}});
+  doc.SetLayer("quote", {Annotation{Span{0, 26}, "direct", "{\"content\": [0, -4], \"speaker\": [900, 5]}"},
+                         Annotation{Span{0, 26}, "direct", "{\"content\": [0, 26], \"speaker\": [20, 90000]}"}});
+  doc.SetLayer("dct", {Annotation{Span{0, 0}, "dct", "{\"value\": null, \"earliest\": 7}"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "ASSAULT");
+  EXPECT_FALSE(events[0].killed);
+}
+
+TEST(EventCoder, MetWithTakesTheObliqueAsTarget) {
+  // Pakistani Interior Minister Mohsin Naqvi met with US Ambassador Natalie Baker .
+  Doc doc = MakeDoc({{{"Pakistani", "ADJ", "Pakistani", 4, "amod"},
+                      {"Interior", "PROPN", "Interior", 3, "compound"},
+                      {"Minister", "PROPN", "Minister", 4, "nmod:desc"},
+                      {"Mohsin", "PROPN", "Mohsin", 6, "nsubj"},
+                      {"Naqvi", "PROPN", "Naqvi", 4, "flat"},
+                      {"met", "VERB", "meet", 0, "root"},
+                      {"with", "ADP", "with", 10, "case"},
+                      {"US", "PROPN", "US", 9, "compound"},
+                      {"Ambassador", "PROPN", "Ambassador", 10, "nmod:desc"},
+                      {"Natalie", "PROPN", "Natalie", 6, "obl"},
+                      {"Baker", "PROPN", "Baker", 10, "flat"},
+                      {".", "PUNCT", ".", 6, "punct"}}},
+                    {{"Mohsin Naqvi", "PER"}, {"Natalie Baker", "PER"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(Codes(events[0].sources), "PAKGOV");
+  EXPECT_EQ(Codes(events[0].targets), "USAGOV");
+}
+
+TEST(EventCoder, MetWithOnThursday) {
+  Doc doc = MakeDoc({{{"Pakistani", "ADJ", "Pakistani", 3, "amod"},
+                      {"Interior", "PROPN", "Interior", 3, "compound"},
+                      {"Minister", "PROPN", "Minister", 4, "nmod:desc"},
+                      {"Mohsin", "PROPN", "Mohsin", 6, "nsubj"},
+                      {"Naqvi", "PROPN", "Naqvi", 4, "flat"},
+                      {"met", "VERB", "meet", 0, "root"},
+                      {"with", "ADP", "with", 11, "case"},
+                      {"US", "PROPN", "US", 10, "compound"},
+                      {"Acting", "PROPN", "Acting", 10, "compound"},
+                      {"Ambassador", "PROPN", "Ambassador", 11, "nmod:desc"},
+                      {"Natalie", "PROPN", "Natalie", 6, "obl"},
+                      {"Baker", "PROPN", "Baker", 11, "flat"},
+                      {"on", "ADP", "on", 14, "case"},
+                      {"Thursday", "PROPN", "Thursday", 6, "obl"},
+                      {".", "PUNCT", ".", 6, "punct"}}},
+                    {{"Pakistani", "NORP"}, {"Mohsin Naqvi", "PER"}, {"US Acting Ambassador", "ORG"}, {"Natalie Baker", "PER"}});
+  const uint32_t at = static_cast<uint32_t>(doc.text().find("Thursday"));
+  doc.SetLayer("timex", {Annotation{Span{at, at + 8}, "DATE", "{\"value\":\"XXXX-WXX-4\",\"granularity\":\"day\"}"}});
+  doc.SetLayer("dct", {Annotation{Span{0, 0}, "dct", "{\"value\":\"\",\"source\":\"none\"}"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(Codes(events[0].targets), "USAGOV");
+}
+
+TEST(EventStage, WritesTheLayerAndTheStoreRows) {
+  Doc doc = MakeDoc({{{"Washington", "PROPN", "Washington", 2, "nsubj"},
+                      {"sanctioned", "VERB", "sanction", 0, "root"},
+                      {"Chinese", "ADJ", "Chinese", 4, "amod"},
+                      {"firms", "NOUN", "firm", 2, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}}},
+                    {{"Washington", "LOC"}}, "2024-09-17");
+  ASSERT_TRUE(EventStage().Process(doc).ok());
+  const auto* layer = doc.Layer("events");
+  ASSERT_NE(layer, nullptr);
+  ASSERT_EQ(layer->size(), 1u);
+  EXPECT_EQ((*layer)[0].label, "SANCTION");
+  auto rows = EventRowsOf(doc, 7);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].event.source_actor, "USAGOV");
+  EXPECT_EQ(rows[0].event.target_actor, "CHNBUS");
+  EXPECT_EQ(rows[0].event.cameo, "163");
+  EXPECT_EQ(rows[0].event.quad_class, 4);
+  EXPECT_EQ(rows[0].event.date, "2024-09-17");
+  ASSERT_EQ(rows[0].mentions.size(), 1u);
+  EXPECT_EQ(rows[0].mentions[0].doc_id, 7);
+  EXPECT_EQ(doc.Slice(rows[0].mentions[0].evidence), "sanctioned");
+}
+
+}  // namespace
+}  // namespace sitrep::code

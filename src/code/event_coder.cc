@@ -1,0 +1,453 @@
+#include "code/event_coder.h"
+
+#include <algorithm>
+
+#include "code/actor_coder.h"
+#include "code/cameo_table.h"
+#include "code/event_details.h"
+#include "code/predicate_finder.h"
+#include "code/sentence_graph.h"
+
+namespace sitrep::code {
+
+namespace {
+
+struct Trigger {
+  int word = -1;
+  const PredicateEntry* entry = nullptr;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const Doc& doc, const SentenceGraph& g, const DocLayers& layers, const ActorCoder& actors,
+                DocMemory& memory, const PredicateLexicon& lexicon, const ActorLexicon& actor_lexicon,
+                const CoderOptions& options, Span sentence)
+      : doc_(doc), g_(g), layers_(layers), actors_(actors), memory_(memory), actor_lexicon_(actor_lexicon),
+        options_(options), sentence_(sentence) {
+    is_trigger_.assign(g.size(), false);
+    for (int i = 0; i < g.size(); ++i)
+      for (const PredicateEntry* e : ChooseEntries(g, i, lexicon)) triggers_.push_back({i, e}), is_trigger_[i] = true;
+  }
+
+  void Code(std::vector<CodedEvent>* out) {
+    const size_t first = out->size();
+    for (const Trigger& t : triggers_) {
+      if (static_cast<int>(out->size() - first) >= options_.max_events_per_sentence) break;
+      if (Folded(t) || PurposeOfMeeting(t)) continue;
+      CodedEvent e;
+      if (!Build(t, &e)) continue;
+      bool duplicate = false;
+      // One attack told in several words ("the attacks that targeted ..., the murder of 23").
+      for (size_t k = first; k < out->size() && !duplicate; ++k) {
+        CodedEvent& o = (*out)[k];
+        if (o.type != "ASSAULT" || e.type != "ASSAULT") continue;
+        if (!e.sources.empty() && !o.sources.empty() && e.sources[0].code != o.sources[0].code) continue;
+        if (o.sources.empty()) o.sources = e.sources;
+        for (const CodedActor& a : e.targets)
+          if (std::none_of(o.targets.begin(), o.targets.end(), [&](const CodedActor& t) { return t.code == a.code; }))
+            o.targets.push_back(a);
+        if (!o.killed && e.killed) o.killed = e.killed, o.killed_lower_bound = e.killed_lower_bound;
+        duplicate = true;
+      }
+      for (size_t k = first; k < out->size(); ++k) {
+        const CodedEvent& o = (*out)[k];
+        duplicate |= o.type == e.type && FirstCode(o.sources) == FirstCode(e.sources) &&
+                     FirstCode(o.targets) == FirstCode(e.targets);
+      }
+      if (!duplicate) out->push_back(std::move(e));
+    }
+  }
+
+ private:
+  static std::string FirstCode(const std::vector<CodedActor>& a) { return a.empty() ? "" : a.front().code; }
+
+  const PredicateEntry* EntryAt(int word) const {
+    for (const Trigger& t : triggers_)
+      if (t.word == word) return t.entry;
+    return nullptr;
+  }
+
+  // A predicate that only restates another: "promised to provide" (the promise is the
+  // event), "the attack that killed four" (the attack is).
+  bool Folded(const Trigger& t) const {
+    const int head = g_.head(t.word);
+    if (head < 0) return false;
+    const PredicateEntry* governing = EntryAt(head);
+    if (!governing) return false;
+    const std::string& d = g_.deprel(t.word);
+    if (governing->type == "AGREE" && (d == "xcomp" || d == "ccomp")) return true;
+    if (governing->type == "ASSAULT" && t.entry->type == "ASSAULT" && (d == "acl" || d == "acl:relcl")) return true;
+    return false;
+  }
+
+  // "met X to discuss Y": the purpose clause is the meeting, not a second one.
+  bool PurposeOfMeeting(const Trigger& t) const {
+    if (t.entry->type != "CONSULT" || t.entry->pos != 'V') return false;
+    const int mark = g_.Child(t.word, "mark");
+    if (mark < 0 || g_.lower(mark) != "to") return false;
+    for (const Trigger& other : triggers_)
+      if (other.word < t.word && other.entry->type == "CONSULT") return true;
+    return false;
+  }
+
+  // The subject of `verb`, climbing through control and shared subjects.
+  // The nsubj of `w`; of two, not a dateline read as one ("ISLAMABAD: The United States said").
+  int SubjectChild(int w) const {
+    int s = -1;
+    bool dateline_subject = false;
+    for (int c : g_.children(w)) {
+      if (g_.deprel(c) != "nsubj") continue;
+      const std::string_view word = g_.word(c);
+      const bool dateline = c == 0 && word.size() > 2 &&
+                            std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (s < 0 || (dateline_subject && !dateline)) s = c, dateline_subject = dateline;
+    }
+    return s;
+  }
+
+  int SubjectOf(int verb) const {
+    for (int w = verb, steps = 0; w >= 0 && steps < 4; w = g_.head(w), ++steps) {
+      int s = SubjectChild(w);
+      if (s >= 0) {
+        // "The US said it had promised": "it" is the one who said.
+        if (g_.upos(s) == "PRON" && (g_.lower(s) == "it" || g_.lower(s) == "they")) {
+          for (int up = g_.head(w), k = 0; up >= 0 && k < 3; up = g_.head(up), ++k) {
+            if (!IsSayVerb(g_.lemma(up))) continue;
+            if (int outer = SubjectChild(up); outer >= 0) return outer;
+            break;
+          }
+        }
+        return s;
+      }
+      if (!SharesSubject(g_.deprel(w))) break;
+      // Object control: in "prevent them from launching attacks", "urged Kabul to act",
+      // the governor's object does the act, not its subject.
+      if ((g_.deprel(w) == "xcomp" || g_.deprel(w).starts_with("advcl")) && g_.head(w) >= 0)
+        if (int obj = g_.Child(g_.head(w), "obj"); obj >= 0 && obj < w) return obj;
+    }
+    // "Bass, also called on ...": the comma made the parser read the name as an
+    // interjection. A capitalised first word hanging from the verb is its subject.
+    for (int c : g_.children(verb))
+      if (c == 0 && c < verb &&
+          (g_.deprel(c) == "discourse" || g_.deprel(c) == "vocative" || g_.deprel(c) == "dep" ||
+           g_.deprel(c) == "advcl" || g_.deprel(c) == "csubj") &&
+          !g_.word(c).empty() && g_.word(c)[0] >= 'A' && g_.word(c)[0] <= 'Z')
+        return c;
+    // "Bass, also called on ...": a finite verb read as a clause modifying the name before it.
+    if (g_.deprel(verb) == "acl" && g_.token(verb).xpos == "VBD" && g_.head(verb) >= 0 && g_.head(verb) < verb)
+      return g_.head(verb);
+    return -1;
+  }
+
+  int AgentOf(int verb) const {
+    int a = g_.Child(verb, "obl:agent");
+    if (a >= 0) return a;
+    for (int c : g_.children(verb))
+      if ((g_.deprel(c) == "obl" || g_.deprel(c) == "nmod") && g_.CaseOf(c) == "by") return c;
+    return -1;
+  }
+
+  int ObliqueWith(int word, std::initializer_list<std::string_view> preps) const {
+    for (int c : g_.children(word)) {
+      const std::string& d = g_.deprel(c);
+      if (d != "obl" && d != "nmod" && !d.starts_with("obl:") && !(d.starts_with("nmod:") && d != "nmod:poss")) continue;
+      const std::string p = g_.CaseOf(c);
+      for (std::string_view want : preps)
+        if (p == want) return c;
+    }
+    return -1;
+  }
+
+  // The actors of argument `head` and the words coordinated with it.
+  std::vector<CodedActor> Actors(int head, const std::string& speaker_code, std::string_view role, CodedEvent* e) {
+    std::vector<CodedActor> out;
+    if (head < 0) return out;
+    std::vector<int> heads = {head};
+    for (size_t k = 0; k < heads.size() && static_cast<int>(heads.size()) < options_.max_actors; ++k)
+      for (int c : g_.children(heads[k]))
+        if (g_.deprel(c) == "conj" && static_cast<int>(heads.size()) < options_.max_actors) heads.push_back(c);
+    // "Both sides", "the two countries": the two parties of the last reciprocal event.
+    if (memory_.last_pair.size() == 2) {
+      for (int c : g_.children(head))
+        if ((g_.lower(c) == "both" || g_.lower(c) == "two") && heads.size() == 1) return memory_.last_pair;
+    }
+    // "Biden addressed a letter to Sharif in which he extended ...": "he" is the subject
+    // of the sentence when that subject is a name, before falling back on the memory.
+    if (heads.size() == 1 && g_.upos(head) == "PRON" && (g_.lower(head) == "he" || g_.lower(head) == "she")) {
+      for (int i = 0; i < head; ++i)
+        if (g_.deprel(i) == "nsubj" && g_.upos(i) == "PROPN") {
+          if (auto a = actors_.CodePhrase(g_, i, memory_, speaker_code)) {
+            a->how = "pronoun";
+            e->arguments.emplace_back(std::string(role), g_.token(head).span);
+            return {*a};
+          }
+          break;
+        }
+    }
+    for (int& h : heads) {
+      // "ISLAMABAD: Interior Minister Mohsin Naqvi met": a dateline read as the subject,
+      // with the real one in apposition.
+      const std::string_view w = g_.word(h);
+      const bool all_caps = w.size() > 2 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (all_caps && g_.Child(h, "appos") >= 0 && h == 0) h = g_.Child(h, "appos");
+      auto a = actors_.CodePhrase(g_, h, memory_, speaker_code);
+      // The parser sometimes splits one noun phrase: "on Deputy | Prime Minister ... Dar".
+      for (int sib = h + 1; !a && g_.head(h) >= 0 && sib < g_.size() && sib <= h + 3; ++sib)
+        if (g_.head(sib) == g_.head(h) && g_.Child(sib, "case") < 0 &&
+            (g_.deprel(sib) == "nmod" || g_.deprel(sib) == "appos" || g_.deprel(sib) == "obl"))
+          a = actors_.CodePhrase(g_, sib, memory_, speaker_code);
+      if (a) {
+        e->arguments.emplace_back(std::string(role), a->span);
+        out.push_back(std::move(*a));
+      }
+    }
+    return out;
+  }
+
+  bool Build(const Trigger& t, CodedEvent* e) {
+    const int v = t.word;
+    const PredicateEntry& entry = *t.entry;
+    e->type = entry.type, e->mode = entry.mode, e->context = entry.context, e->cameo = entry.cameo;
+    e->lexicon_source = entry.source;
+    e->sentence = sentence_;
+    e->trigger = g_.token(v).span;
+    e->root_event = layers_.lead_paragraph.Contains(sentence_);
+    ReadQuote(doc_, layers_, actors_, memory_, e);
+
+    int source = -1, target = -1, pair = -1, governor = -1;
+    bool receiver_is_speaker = false;
+    if (entry.pos == 'V') {
+      source = SubjectOf(v);
+      if (int pass = g_.Child(v, "nsubj:pass"); pass >= 0) target = pass, source = AgentOf(v);
+      if (!entry.pattern.empty()) target = std::max(target, ObliqueWith(v, {entry.pattern}));
+      if (target < 0) target = g_.Child(v, "obj");
+      if (target < 0) target = g_.Child(v, "iobj");
+      if (target < 0) target = ObliqueWith(v, {"with", "to", "against", "on"});
+      if (target < 0 && entry.type == "CONSULT") {  // "met with X" where "with" was read as a clause marker
+        for (int c : g_.children(v)) {
+          const int mark = g_.Child(c, "mark");
+          if (target < 0 && mark >= 0 && g_.lower(mark) == "with") target = g_.Child(c, "nsubj") >= 0 ? g_.Child(c, "nsubj") : c;
+        }
+      }
+      if (entry.type == "ACCUSE" && target < 0) {  // "complained (that) the administration is not doing enough"
+        for (int c : g_.children(v))
+          if (target < 0 && g_.deprel(c) == "ccomp") target = g_.Child(c, "nsubj");
+      }
+      if (entry.type == "AGREE" && target < 0) {  // "promised to provide assistance to Pakistan"
+        for (int c : g_.children(v))
+          if (g_.deprel(c) == "xcomp" || g_.deprel(c) == "ccomp")
+            for (int w : g_.Subtree(c, {}, 40))
+              if (target < 0 && w != c && (g_.CaseOf(w) == "to" || g_.CaseOf(w) == "with") && g_.upos(w) == "PROPN") target = w;
+      }
+    } else {
+      if (int poss = g_.Child(v, "nmod:poss"); poss >= 0 && g_.upos(poss) != "PRON") source = poss;
+      if (source < 0) source = ObliqueWith(v, {"by", "from"});
+      pair = ObliqueWith(v, {"between"});
+      target = ObliqueWith(v, {"with", "on", "against", "to"});
+      for (int c : g_.children(v)) {  // "actions taken by Washington against entities"
+        if (g_.deprel(c) != "acl" || (!IsLightVerbWord(g_, c) && g_.lemma(c) != "take")) continue;
+        if (source < 0) source = AgentOf(c);
+        if (target < 0) target = ObliqueWith(c, {"against", "with", "on"});
+      }
+      const int head = g_.head(v);
+      const std::string& d = g_.deprel(v);
+      if (head >= 0 && !is_trigger_[head]) {
+        if (d == "obj" && IsLightVerbWord(g_, head)) {
+          governor = head;
+          if (g_.lemma(head) == "receive") {  // "received a call from X": X called
+            if (target < 0) target = SubjectOf(head);
+            if (source < 0) source = ObliqueWith(head, {"from"});
+            receiver_is_speaker = target < 0;  // "Pleased to receive a call from X," Dar wrote
+          } else {
+            if (source < 0) source = SubjectOf(head);
+            if (target < 0) target = ObliqueWith(head, {"with", "on", "to", "against"});
+            if (target < 0 && entry.type == "SUPPORT") target = ObliqueWith(head, {"for"});  // "gratitude for X's help"
+          }
+        } else if (d == "nsubj:pass" && IsLightVerbWord(g_, head)) {
+          governor = head;
+          if (source < 0) source = AgentOf(head);
+        } else if ((d == "obl" || d.starts_with("obl:")) && (target >= 0 || pair >= 0) && entry.type == "CONSULT") {
+          governor = head;  // "said this during an interaction with X": the speaker met X
+          if (source < 0 && pair < 0) source = SubjectOf(head);
+        } else if (d == "nsubj" || d == "nsubj:pass") {
+          governor = head;  // "the meeting took place", "the agreement was signed"
+        }
+      }
+      if ((entry.type == "SUPPORT" || entry.type == "ACCUSE") && target < 0) target = ObliqueWith(v, {"of", "for"});
+      if (entry.type == "ASSAULT" && target < 0) {  // "an attack that killed four villagers"
+        for (int c : g_.children(v))
+          if ((g_.deprel(c) == "acl" || g_.deprel(c) == "acl:relcl") && g_.Child(c, "obj") >= 0) target = g_.Child(c, "obj");
+      }
+    }
+
+    const std::string speaker_code = e->speaker_code;
+    if (pair >= 0) {
+      e->sources = Actors(pair, speaker_code, "source", e);
+      if (source >= 0 && e->sources.size() < 2) {
+        auto more = Actors(source, speaker_code, "source", e);
+        e->sources.insert(e->sources.end(), more.begin(), more.end());
+      }
+    } else {
+      e->sources = Actors(source, speaker_code, "source", e);
+    }
+    e->targets = Actors(target, speaker_code, "target", e);
+    // "Blinken telephoned Dar and congratulated him": an object pronoun is not the subject.
+    if (e->targets.size() == 1 && e->targets[0].how == "pronoun" && !e->sources.empty() &&
+        e->targets[0].code == e->sources[0].code) {
+      if (memory_.other_person_code.empty()) e->targets.clear();
+      else e->targets[0].code = memory_.other_person_code;
+    }
+    if (e->targets.empty() && receiver_is_speaker && !speaker_code.empty())
+      e->targets.push_back(CodedActor{e->speaker, e->speaker_span, speaker_code, "speaker"});
+    if (entry.pos == 'N' && e->sources.empty() && e->targets.empty()) e->sources = CompoundPair(v, e);
+    // "X and Y discussed", "talks between X and Y": each side meets the other.
+    const bool mutual = entry.type == "CONSULT" || entry.type == "AGREE" || entry.type == "COOPERATE";
+    if (mutual && e->targets.empty() && e->sources.size() >= 2) {
+      e->reciprocal = true;
+      e->targets = e->sources;
+    }
+    // "She reaffirmed US support": an actor is not its own recipient unless the event is mutual.
+    if (!e->reciprocal && !e->sources.empty())
+      std::erase_if(e->targets, [&](const CodedActor& t) { return t.code == e->sources.front().code; });
+    if (entry.type == "AGREE") RefineIntent(v, e);
+    if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(v)) return false;
+    ReadModes(g_, v, governor, e);
+    if (e->future && e->type == "CONSULT") e->cameo = "036";  // intent to meet
+    ReadDate(doc_, layers_, g_, v, governor, is_trigger_, e);
+    ReadPlace(doc_, actors_, g_, v, governor, e);
+    if (e->type == "ASSAULT") ReadSize(layers_, sentence_, e);
+    if (e->type == "ASSAULT" && e->targets.empty() && !e->size_span.empty()) {
+      // The victims are what the casualty figure counts: "killed at least four villagers".
+      int counted = -1;
+      for (int i = 0; i < g_.size(); ++i)
+        if (e->size_span.Contains(g_.token(i).span) && g_.upos(i) == "NOUN") counted = i;
+      if (counted >= 0) e->targets = Actors(counted, speaker_code, "target", e);
+    }
+
+    // No actor, no event: an attack may still be an event with its victims or toll.
+    if (e->sources.empty() && !(e->type == "ASSAULT" && (!e->targets.empty() || e->killed || e->injured))) return false;
+    // One party is not a meeting: "the meeting was attended by X", "to meet emerging threats".
+    if (e->targets.empty() && !e->reciprocal &&
+        (e->type == "CONSULT" || (e->type == "SUPPORT" && entry.pos == 'N')) && e->sources.size() < 2)
+      return false;  // "the meeting was attended by X": one party is not a meeting we can code
+    if (auto cameo = LookupCameo(e->cameo)) e->quad_class = cameo->quad_class, e->goldstein = cameo->goldstein;
+    if (e->type == "CONSULT" && e->sources.size() >= 2 && e->targets.size() >= 2) e->reciprocal = true;
+    if (e->reciprocal || (e->type == "CONSULT" && !e->sources.empty() && !e->targets.empty()))
+      memory_.last_pair = {e->sources.front(), e->targets.front() .code == e->sources.front().code && e->targets.size() > 1
+                                                   ? e->targets[1] : e->targets.front()};
+    Score(e);
+    return true;
+  }
+
+  // "Pak-US talks", "the Pakistan-India meeting": two countries named in a modifier.
+  std::vector<CodedActor> CompoundPair(int v, CodedEvent* e) const {
+    std::vector<CodedActor> out;
+    for (int c : g_.children(v)) {
+      if (g_.deprel(c) != "compound" && g_.deprel(c) != "amod") continue;
+      for (int w : g_.Subtree(c, {}, 6)) {
+        std::string_view word = g_.word(w);
+        size_t begin = 0;
+        while (begin <= word.size() && out.size() < 4) {
+          size_t dash = word.find('-', begin);
+          std::string_view part = word.substr(begin, dash == std::string_view::npos ? std::string_view::npos : dash - begin);
+          const ActorWord* a = part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z' ? actor_lexicon_.Find(LowerAscii(part)) : nullptr;
+          if (a && (a->kind == ActorWord::Kind::kCountry || a->kind == ActorWord::Kind::kCapital) &&
+              (out.empty() || out.back().code != a->code + "GOV"))
+            out.push_back(CodedActor{std::string(part), g_.token(w).span, a->code + "GOV", "compound"});
+          if (dash == std::string_view::npos) break;
+          begin = dash + 1;
+        }
+      }
+    }
+    if (out.size() < 2) return {};
+    for (const CodedActor& a : out) e->arguments.emplace_back("source", a.span);
+    return out;
+  }
+
+  // "provide a forum" is no aid: a giving verb codes AID only when what is given is
+  // help of some kind, or when its object is a people being helped ("assisting Afghans").
+  bool GivesAid(int v) const {
+    if (g_.lemma(v) != "provide" && g_.lemma(v) != "donate") return true;
+    static const char* kAid[] = {"aid", "assistance", "help", "support", "relief", "funding", "fund", "loan",
+                                 "grant", "equipment", "weapon", "arms", "training", "food", "medicine", "shelter"};
+    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis"}, 30))
+      for (const char* a : kAid)
+        if (g_.lemma(w) == a) return true;
+    return false;
+  }
+
+  // "promised technical assistance" is an intent to give aid (033); "agreed to meet", to
+  // meet (036); plain intent to cooperate stays 030.
+  void RefineIntent(int v, CodedEvent* e) const {
+    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass"}, 40)) {
+      const std::string& l = g_.lemma(w);
+      if (l == "assistance" || l == "aid") { e->cameo = "033"; return; }
+      if (l == "meet" || l == "meeting" || l == "talk" || l == "dialogue" || l == "negotiate") { e->cameo = "036"; return; }
+    }
+  }
+
+  void Score(CodedEvent* e) const {
+    double c = 0.45;
+    if (!e->sources.empty()) c += 0.2;
+    if (!e->targets.empty()) c += 0.15;
+    for (const auto* list : {&e->sources, &e->targets})
+      for (const CodedActor& a : *list)
+        if (a.how == "home-country" || a.how == "pronoun") c -= 0.1;
+    if (e->lexicon_source != "lexicon") c -= 0.1;
+    if (e->in_quote) c -= 0.05;
+    e->confidence = std::clamp(c, 0.05, 0.95);
+  }
+
+  const Doc& doc_;
+  const SentenceGraph& g_;
+  const DocLayers& layers_;
+  const ActorCoder& actors_;
+  DocMemory& memory_;
+  const ActorLexicon& actor_lexicon_;
+  const CoderOptions& options_;
+  Span sentence_;
+  std::vector<Trigger> triggers_;
+  std::vector<bool> is_trigger_;
+};
+
+// Reads every proper-noun phrase of a sentence, headings included, so that a name met
+// with its title ("US Under Secretary John Bass") is known when it comes back alone.
+void LearnNames(const SentenceGraph& g, const ActorCoder& actors, DocMemory& memory) {
+  const std::string last_person = memory.last_person_code;
+  for (int i = 0; i < g.size(); ++i) {
+    const std::string& d = g.deprel(i);
+    if (g.upos(i) != "PROPN" || d == "flat" || d == "compound" || d == "nmod:desc") continue;
+    actors.CodePhrase(g, i, memory);
+  }
+  memory.last_person_code = last_person;  // "he" still means whoever acted last
+}
+
+bool InBodyParagraph(const DocLayers& layers, Span sentence) {
+  if (!layers.paragraphs) return true;
+  for (const Annotation& p : *layers.paragraphs)
+    if (p.span.Contains(sentence)) return p.label == "body";
+  return true;
+}
+
+}  // namespace
+
+std::vector<CodedEvent> EventCoder::CodeDocument(const Doc& doc) const {
+  std::vector<CodedEvent> events;
+  DocLayers layers(doc);
+  ActorCoder actors(doc, actors_, layers.entities);
+  DocMemory memory;
+  memory.home_country = actors.HomeCountry();
+  for (const Sentence& s : doc.sentences()) {
+    if (s.token_end > doc.tokens().size() || s.token_begin >= s.token_end) continue;
+    if (static_cast<int>(s.token_end - s.token_begin) > options_.max_sentence_words) continue;
+    SentenceGraph g(doc, s.token_begin, s.token_end);
+    memory.in_heading = !InBodyParagraph(layers, s.span);
+    LearnNames(g, actors, memory);
+    if (options_.body_only && memory.in_heading) continue;
+    SentenceCoder coder(doc, g, layers, actors, memory, predicates_, actors_, options_, s.span);
+    coder.Code(&events);
+  }
+  return events;
+}
+
+}  // namespace sitrep::code

@@ -1,0 +1,71 @@
+#include "code/predicate_finder.h"
+
+#include <algorithm>
+
+namespace sitrep::code {
+
+namespace {
+
+// Verbs that carry an event noun without adding meaning: "held talks", "paid a courtesy
+// call", "co-chaired the meeting", "launched an attack".
+bool IsLightVerbLemma(std::string_view lemma) {
+  static const char* kLight[] = {"hold", "have", "pay", "conduct", "attend", "co-chair", "chair", "launch",
+                                 "carry", "make", "host", "stage", "mount", "initiate", "convene", "resume",
+                                 "begin", "start", "sign", "receive", "lead", "join", "perpetrate", "commit",
+                                 "express", "extend", "convey", "offer", "voice"};
+  for (const char* w : kLight)
+    if (lemma == w) return true;
+  return false;
+}
+
+}  // namespace
+
+bool IsLightVerbWord(const SentenceGraph& g, int i) {
+  if (IsLightVerbLemma(g.lemma(i))) return true;
+  std::string_view w = g.lower(i);
+  if (w.ends_with("ed")) return IsLightVerbLemma(w.substr(0, w.size() - 1)) || IsLightVerbLemma(w.substr(0, w.size() - 2));
+  if (w.ends_with("s")) return IsLightVerbLemma(w.substr(0, w.size() - 1));
+  return false;
+}
+
+bool SharesSubject(std::string_view deprel) {
+  // parataxis too: the parser often cuts "X, the envoy, visited Y" into two clauses.
+  return deprel == "xcomp" || deprel == "advcl" || deprel == "conj" || deprel.starts_with("advcl:") ||
+         deprel == "parataxis";
+}
+
+bool IsSayVerb(std::string_view lemma) {
+  return lemma == "say" || lemma == "state" || lemma == "announce" || lemma == "add" || lemma == "tell" ||
+         lemma == "note" || lemma == "confirm" || lemma == "report";
+}
+
+// The lexicon entries for word `i`: those whose pattern the parse shows (one per event
+// type: "a congratulatory telephone call" is a call and a praise), else the one without.
+std::vector<const PredicateEntry*> ChooseEntries(const SentenceGraph& g, int i, const PredicateLexicon& lexicon) {
+  const std::string& upos = g.upos(i);
+  const char pos = upos == "VERB" ? 'V' : (upos == "NOUN" || upos == "PROPN") ? 'N' : 0;
+  if (!pos) return {};
+  const std::vector<PredicateEntry>& entries = lexicon.Find(pos, g.lemma(i));
+  if (entries.empty()) return {};
+  std::vector<std::string> cues;  // particles, prepositions of dependents, modifiers
+  for (int c : g.children(i)) {
+    const std::string& d = g.deprel(c);
+    if (d == "compound:prt" || d == "amod" || d == "compound" || d == "nmod:desc") cues.push_back(g.lemma(c)), cues.push_back(g.lower(c));
+    if (d == "obl" || d.starts_with("obl:") || d == "nmod" || d.starts_with("nmod:")) cues.push_back(g.CaseOf(c));
+    if (d == "acl" && pos == 'N')
+      for (int cc : g.children(c)) cues.push_back(g.CaseOf(cc));
+  }
+  const PredicateEntry* plain = nullptr;
+  std::vector<const PredicateEntry*> matched;
+  for (const PredicateEntry& e : entries) {
+    if (e.pattern.empty()) { if (!plain) plain = &e; continue; }
+    if (std::find(cues.begin(), cues.end(), e.pattern) == cues.end()) continue;
+    bool same_type = false;
+    for (const PredicateEntry* m : matched) same_type |= m->type == e.type;
+    if (!same_type) matched.push_back(&e);
+  }
+  if (matched.empty() && plain) matched.push_back(plain);
+  return matched;
+}
+
+}  // namespace sitrep::code

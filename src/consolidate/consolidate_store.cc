@@ -1,0 +1,68 @@
+// Consolidating a store (see consolidate_store.h).
+#include "consolidate/consolidate_store.h"
+
+#include <algorithm>
+
+#include "consolidate/event_merge.h"
+
+namespace sitrep {
+
+Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptions& options) {
+  // Every document id, a page at a time (ListDocuments pages are at most 1000).
+  std::vector<int64_t> ids;
+  for (Page page{0, 1000};; page.offset += page.limit) {
+    auto rows = store.ListDocuments("", page);
+    if (!rows.ok()) return rows.status();
+    for (const DocumentRow& r : *rows) ids.push_back(r.id);
+    if (rows->size() < static_cast<size_t>(page.limit)) break;
+  }
+  std::sort(ids.begin(), ids.end());
+  std::vector<Doc> docs;
+  docs.reserve(ids.size());
+  for (int64_t id : ids) {
+    auto stored = store.LoadDocument(id);
+    if (!stored.ok()) return stored.status();
+    docs.push_back(std::move(stored->doc));
+  }
+  std::vector<Doc*> ptrs;
+  for (Doc& d : docs) ptrs.push_back(&d);
+  auto result = Consolidate(ptrs, options);
+  if (!result.ok()) return result.status();
+
+  std::vector<StoryRecord> records;
+  StoreConsolidation out;
+  out.documents = docs.size();
+  for (size_t s = 0; s < result->stories.stories.size(); ++s) {
+    StoryRecord r{result->stories.story_keys[s], {}};
+    for (int m : result->stories.stories[s]) r.doc_ids.push_back(ids[m]);
+    std::sort(r.doc_ids.begin(), r.doc_ids.end());
+    out.multi_doc_stories += r.doc_ids.size() > 1;
+    records.push_back(std::move(r));
+  }
+  // Byte-identical texts stored twice (two URLs) share a key; the first story keeps it.
+  for (size_t s = 1; s < records.size(); ++s)
+    for (size_t t = 0; t < s; ++t)
+      if (records[t].label == records[s].label) records[s].label += "#" + std::to_string(s);
+  auto written = store.ReplaceStories(records);
+  if (!written.ok()) return written.status();
+  out.stories = records.size();
+  for (int c : result->copy_of) out.copies += c >= 0;
+  out.dct_tightened = result->dct_tightened.size();
+
+  std::vector<CodedMention> mentions;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Doc& original = docs[result->copy_of[i] >= 0 ? result->copy_of[i] : i];
+    for (CodedMention& m : MentionsOf(docs[i], static_cast<int>(i))) {
+      m.story = result->stories.story_of[i];
+      m.outlet = original.meta().source.empty() ? original.text_hash() : original.meta().source;
+      mentions.push_back(std::move(m));
+    }
+  }
+  std::vector<MergedEvent> merged = MergeEvents(mentions);
+  out.event_mentions = mentions.size();
+  out.merged_events = merged.size();
+  for (const MergedEvent& e : merged) out.corroborated += e.num_sources > 1;
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,154 @@
+// Event merging (see event_merge.h).
+#include "consolidate/event_merge.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "consolidate/doc_features.h"
+
+namespace sitrep {
+
+namespace {
+
+std::string Codes(const nlohmann::json& list) {
+  std::set<std::string> codes;  // sorted, so "A+B" whatever order the coder listed them
+  if (list.is_array())
+    for (const auto& a : list)
+      if (a.is_object() && a.contains("code") && a["code"].is_string()) codes.insert(a["code"].get<std::string>());
+  std::string out;
+  for (const std::string& c : codes) out += (out.empty() ? "" : "+") + c;
+  return out;
+}
+
+// "A+B" and "B+C" -> "A+B+C": the sorted union of two "+"-joined code lists.
+std::string UnionOfCodes(const std::string& a, const std::string& b) {
+  std::set<std::string> codes;
+  for (const std::string* list : {&a, &b})
+    for (size_t at = 0; at < list->size();) {
+      size_t end = list->find('+', at);
+      if (end == std::string::npos) end = list->size();
+      if (end > at) codes.insert(list->substr(at, end - at));
+      at = end + 1;
+    }
+  std::string out;
+  for (const std::string& c : codes) out += (out.empty() ? "" : "+") + c;
+  return out;
+}
+
+Span SpanOf(const nlohmann::json& v) {
+  if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number()) return {0, 0};
+  return {v[0].get<uint32_t>(), v[1].get<uint32_t>()};
+}
+
+// Whether two ISO dates can name the same day: one a prefix of the other (a coarser
+// granularity), or days at most `tolerance` apart. An unknown date agrees with any.
+bool DatesCompatible(const std::string& a, const std::string& b, int tolerance) {
+  if (a.empty() || b.empty()) return true;
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  if (longer.compare(0, shorter.size(), shorter) == 0) return true;
+  DayRange ra, rb;
+  if (!IsoDayRange(a, &ra) || !IsoDayRange(b, &rb)) return false;
+  return ra.first <= rb.last + tolerance && rb.first <= ra.last + tolerance;
+}
+
+}  // namespace
+
+std::vector<CodedMention> MentionsOf(const Doc& doc, int index) {
+  std::vector<CodedMention> out;
+  const std::vector<Annotation>* layer = doc.Layer("events");
+  if (!layer) return out;
+  for (const Annotation& a : *layer) {
+    nlohmann::json e = nlohmann::json::parse(a.attrs, nullptr, false);
+    if (!e.is_object()) continue;
+    CodedMention m;
+    m.doc = index;
+    m.doc_key = doc.text_hash();
+    m.outlet = doc.meta().source.empty() ? doc.text_hash() : doc.meta().source;
+    m.type = e.value("type", a.label);
+    m.source = Codes(e.value("sources", nlohmann::json()));
+    m.target = Codes(e.value("targets", nlohmann::json()));
+    m.reciprocal = e.value("reciprocal", false);
+    if (e.contains("date") && e["date"].is_object()) m.date = e["date"].value("best", "");
+    if (e.contains("place") && e["place"].is_object()) m.place = e["place"].value("text", "");
+    if (e.contains("evidence") && e["evidence"].is_object()) {
+      m.sentence = SpanOf(e["evidence"].value("sentence", nlohmann::json()));
+      m.trigger = SpanOf(e["evidence"].value("trigger", nlohmann::json()));
+    }
+    if (e.contains("size") && e["size"].is_object()) {
+      const auto& size = e["size"];
+      if (size.contains("killed") && size["killed"].is_number_integer()) m.killed = size["killed"].get<int64_t>();
+      if (size.contains("injured") && size["injured"].is_number_integer()) m.injured = size["injured"].get<int64_t>();
+      m.killed_lower_bound = size.value("killed_lower_bound", false);
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<MergedEvent> MergeEvents(const std::vector<CodedMention>& mentions, const EventMergeOptions& options) {
+  // Groups of mentions that could be one event: same story, type and actors.
+  std::unordered_map<std::string, std::vector<int>> groups;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const CodedMention& m = mentions[i];
+    bool two_sided = m.reciprocal || m.type == "CONSULT" || m.type == "COOPERATE";
+    // A two-sided event is keyed by everyone in it, whichever side the coder put them on:
+    // "Dar met Bass", "Bass met Dar" and "both sides discussed" are one dyad.
+    std::string actors = two_sided ? "~" + UnionOfCodes(m.source, m.target) : m.source + "\t" + m.target;
+    groups[std::to_string(m.story) + "\t" + m.type + "\t" + actors].push_back(static_cast<int>(i));
+  }
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : groups) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+
+  std::vector<MergedEvent> out;
+  for (const std::string& key : keys) {
+    std::vector<int>& group = groups[key];
+    // Content order: most precise date first (it anchors the event), then date, then
+    // document and position: nothing here depends on arrival.
+    auto rank = [&](int i) {
+      const CodedMention& m = mentions[i];
+      return std::make_tuple(-static_cast<int>(m.date.size()), m.date, m.doc_key, m.trigger.begin, m.trigger.end);
+    };
+    std::sort(group.begin(), group.end(), [&](int a, int b) { return rank(a) < rank(b); });
+    size_t first_event = out.size();
+    for (int i : group) {
+      const CodedMention& m = mentions[i];
+      MergedEvent* home = nullptr;
+      for (size_t e = first_event; e < out.size() && !home; ++e)
+        if (DatesCompatible(out[e].date, m.date, options.tolerance_days)) home = &out[e];
+      if (!home) {
+        out.emplace_back();
+        home = &out.back();
+        home->type = m.type, home->source = m.source, home->target = m.target, home->date = m.date;
+      }
+      home->mentions.push_back(i);
+    }
+    // Counts and figures of the events of this group.
+    for (size_t e = first_event; e < out.size(); ++e) {
+      MergedEvent& ev = out[e];
+      std::set<int> docs;
+      std::set<std::string> outlets;
+      for (int i : ev.mentions) {
+        const CodedMention& m = mentions[i];
+        docs.insert(m.doc);
+        outlets.insert(m.outlet);
+        if (m.killed) {  // every figure kept with its mention; the range spans them
+          ev.killed.emplace_back(i, *m.killed);
+          ev.killed_low = ev.killed_low < 0 ? *m.killed : std::min(ev.killed_low, *m.killed);
+          ev.killed_high = std::max(ev.killed_high, *m.killed);
+        }
+      }
+      ev.num_mentions = static_cast<int>(ev.mentions.size());
+      ev.num_articles = static_cast<int>(docs.size());
+      ev.num_sources = static_cast<int>(outlets.size());
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,58 @@
+// Event merging: the coded events of different documents that report one real event
+// become one merged event, GDELT-style, with its counts and every mention kept.
+//
+// Two mentions merge when they are in the same story, have the same PLOVER type and
+// the same source and target actor codes (in either order for a meeting or other
+// two-sided type, CONSULT and COOPERATE, or when the coder marked the event
+// reciprocal: "Dar met Bass" and "Bass met Dar" are one meeting), and their dates are
+// compatible: equal, one
+// a coarser form of the other ("2024-09" and "2024-09-16"), or within
+// `tolerance_days` of each other (a report dated by its DCT against one that states
+// the day). Mentions are keyed and sorted by their content, never by arrival, so the
+// merged events are the same whatever order the articles came in; grouping by key is
+// a hash map pass and each group is sorted once, so the work is n log n overall.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/doc.h"
+
+namespace sitrep {
+
+struct CodedMention {
+  int doc = -1;                  // index of the document
+  std::string doc_key;           // its text hash (for a content order)
+  std::string outlet;            // the source outlet (document key when unknown); a copy
+                                 // carries its original's, so it adds no source
+  int story = -1;
+  std::string type, source, target, date, place;
+  Span sentence, trigger;
+  std::optional<int64_t> killed, injured;
+  bool killed_lower_bound = false;  // "over 50"
+  bool reciprocal = false;          // the coder found the actors acting on each other
+};
+
+struct MergedEvent {
+  std::vector<int> mentions;     // indexes into the input, in content order
+  std::string type, source, target;
+  std::string date;              // the most precise date of its mentions
+  int num_mentions = 0;          // GDELT NumMentions
+  int num_articles = 0;          // distinct documents, copies included (NumArticles)
+  int num_sources = 0;           // distinct outlets, copies counted with their original
+  std::vector<std::pair<int, int64_t>> killed;  // (mention, figure): every figure reported, side by side
+  int64_t killed_low = -1, killed_high = -1;   // the reconciled range (-1 when none)
+};
+
+struct EventMergeOptions {
+  int tolerance_days = 1;
+};
+
+// The coded events of `doc` (its "events" layer), as mentions of document `index`.
+std::vector<CodedMention> MentionsOf(const Doc& doc, int index);
+
+std::vector<MergedEvent> MergeEvents(const std::vector<CodedMention>& mentions, const EventMergeOptions& options = {});
+
+}  // namespace sitrep

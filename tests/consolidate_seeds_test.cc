@@ -1,0 +1,204 @@
+// Consolidation on the seed corpus, through the real pipeline: 000 and 001 report one
+// visit and form one story; 002, 003 and 004 are three other stories; 000, undated,
+// gets its DCT from 001 and its "on Monday" becomes 2024-09-16. The same in any order.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+#include "consolidate/consolidate.h"
+#include "consolidate/event_merge.h"
+#include "consolidate/story_eval.h"
+#include "sitrep/pipeline.h"
+#include "tests/test_util.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+using testing::SeedsDir;
+
+// Annotated seed documents keyed by their number ("000").
+std::map<std::string, Doc> LoadSeeds() {
+  std::map<std::string, Doc> out;
+  PipelineOptions options;
+  options.threads = 1;
+  auto pipeline = MakeDefaultPipeline(options);
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  if (!pipeline.ok()) return out;
+  RecordSource source({SeedsDir()}, options.ingest);
+  Status run = (*pipeline)->Run(source, [&](std::vector<Outcome>& batch) {
+    for (Outcome& o : batch)
+      if (o.doc) out.emplace(fs::path(o.doc->origin().path).filename().string().substr(0, 3), std::move(*o.doc));
+    return Status::Ok();
+  });
+  EXPECT_TRUE(run.ok()) << run.ToString();
+  return out;
+}
+
+// Each seed's story, as the set of seed numbers in it.
+std::map<std::string, std::set<std::string>> StoriesOf(std::vector<std::pair<std::string, Doc*>>& docs,
+                                                       Consolidation* result) {
+  std::vector<Doc*> ptrs;
+  for (auto& [name, d] : docs) ptrs.push_back(d);
+  auto r = Consolidate(ptrs);
+  EXPECT_TRUE(r.ok());
+  std::map<std::string, std::set<std::string>> out;
+  for (size_t i = 0; i < docs.size(); ++i)
+    for (int m : r->stories.stories[r->stories.story_of[i]]) out[docs[i].first].insert(docs[m].first);
+  if (result) *result = std::move(*r);
+  return out;
+}
+
+class ConsolidateSeeds : public ::testing::Test {
+ protected:
+  // The pipeline runs once for the suite; consolidating again is idempotent.
+  static void SetUpTestSuite() {
+    if (fs::exists(SeedsDir())) loaded_ = new std::map<std::string, Doc>(LoadSeeds());
+  }
+  static void TearDownTestSuite() { delete loaded_; }
+  void SetUp() override {
+    if (!loaded_) GTEST_SKIP() << "no ../shared/seeds";
+    ASSERT_EQ(loaded_->size(), 5u);
+  }
+  static std::map<std::string, Doc>* loaded_;
+};
+std::map<std::string, Doc>* ConsolidateSeeds::loaded_ = nullptr;
+
+TEST_F(ConsolidateSeeds, TheBassVisitIsOneStoryAndTheRestStayApart) {
+  std::vector<std::pair<std::string, Doc*>> docs;
+  for (auto& [name, d] : *loaded_) docs.emplace_back(name, &d);
+  Consolidation result;
+  auto stories = StoriesOf(docs, &result);
+  EXPECT_EQ(stories["000"], (std::set<std::string>{"000", "001"}));
+  EXPECT_EQ(stories["002"], (std::set<std::string>{"002"}));
+  EXPECT_EQ(stories["003"], (std::set<std::string>{"003"}));
+  EXPECT_EQ(stories["004"], (std::set<std::string>{"004"}));
+  EXPECT_EQ(result.stories.stories.size(), 4u);
+  for (int c : result.copy_of) EXPECT_EQ(c, -1);  // five different texts, no copies
+}
+
+TEST_F(ConsolidateSeeds, MondayIn000IsResolvedThroughItsDatedTwin) {
+  std::vector<std::pair<std::string, Doc*>> docs;
+  for (auto& [name, d] : *loaded_) docs.emplace_back(name, &d);
+  Consolidation result;
+  StoriesOf(docs, &result);
+  EXPECT_EQ(result.dct_tightened, (std::vector<int>{0}));
+  const Doc& d = loaded_->at("000");
+  const std::vector<Annotation>* timex = d.Layer("timex");
+  ASSERT_NE(timex, nullptr);
+  bool monday = false;
+  for (const Annotation& a : *timex)
+    if (d.Slice(a.span) == "Monday") {
+      monday = true;
+      EXPECT_NE(a.attrs.find("\"value\":\"2024-09-16\""), std::string::npos) << a.attrs;
+    }
+  EXPECT_TRUE(monday);
+  const std::vector<Annotation>* dct = d.Layer("dct");
+  ASSERT_TRUE(dct && !dct->empty());
+  EXPECT_NE(dct->front().attrs.find("\"source\":\"twin\""), std::string::npos) << dct->front().attrs;
+}
+
+// The Dar–Bass meeting, coded in 000 (Dar met Bass) and in 001 (Bass met Dar), is one
+// event with two sources. Its day is not 2024-09-16 yet: the coder dates 000's meeting
+// from the DCT (now 2024-09-16..18, so "2024-09"), because "on Monday" is in the sentence
+// before "said this during an interaction with ... Bass"; 001 is dated by its DCT.
+TEST_F(ConsolidateSeeds, TheDarBassMeetingIsOneEventWithTwoSources) {
+  std::vector<std::pair<std::string, Doc*>> docs;
+  for (auto& [name, d] : *loaded_) docs.emplace_back(name, &d);
+  Consolidation result;
+  StoriesOf(docs, &result);
+  std::vector<CodedMention> mentions;
+  for (size_t i = 0; i < docs.size(); ++i)
+    for (CodedMention& m : MentionsOf(*docs[i].second, static_cast<int>(i))) {
+      m.story = result.stories.story_of[i];
+      m.outlet = docs[i].first;  // the seeds name no outlet: one source per file
+      mentions.push_back(std::move(m));
+    }
+  if (mentions.empty()) GTEST_SKIP() << "the pipeline codes no events";
+  std::vector<MergedEvent> merged = MergeEvents(mentions);
+  std::vector<const MergedEvent*> corroborated;
+  for (const MergedEvent& e : merged)
+    if (e.num_sources > 1) corroborated.push_back(&e);
+  std::string found;
+  for (const MergedEvent* e : corroborated) {
+    found += e->type + " " + e->source + "->" + e->target + " " + e->date + " [";
+    for (int m : e->mentions) found += docs[mentions[m].doc].first + ":" + mentions[m].date + " ";
+    found += "]\n";
+  }
+  ASSERT_EQ(corroborated.size(), 1u) << found;
+  const MergedEvent& meeting = *corroborated[0];
+  EXPECT_EQ(meeting.type, "CONSULT");
+  EXPECT_EQ(std::set<std::string>({meeting.source, meeting.target}), (std::set<std::string>{"PAKGOV", "USAGOV"}));
+  EXPECT_EQ(meeting.num_sources, 2);
+  std::string dates;
+  for (int m : meeting.mentions) dates += docs[mentions[m].doc].first + ":" + mentions[m].date + " ";
+  EXPECT_EQ(meeting.date.substr(0, 7), "2024-09") << dates;
+}
+
+TEST_F(ConsolidateSeeds, SameStoriesInReverseArrival) {
+  std::vector<std::pair<std::string, Doc*>> forward, backward;
+  for (auto& [name, d] : *loaded_) forward.emplace_back(name, &d);
+  backward.assign(forward.rbegin(), forward.rend());
+  EXPECT_EQ(StoriesOf(forward, nullptr), StoriesOf(backward, nullptr));
+}
+
+// The evaluation set of tests/data/stories: the target score, and the same stories
+// whatever the order the articles arrive in.
+TEST(ConsolidateEvalSet, ReachesTargetInAnyOrder) {
+  StoryEvalOptions options;
+  options.data = std::string(SITREP_SOURCE_DIR) + "/tests/data/stories";
+  options.threads = 1;
+  auto result = RunStoryEval(options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_GE(result->documents, 40u);
+  EXPECT_GE(result->stories.bcubed_f1, 0.95);
+  EXPECT_EQ(result->right_copies, result->gold_copies);
+
+  PipelineOptions popts;
+  popts.threads = 1;
+  auto pipeline = MakeDefaultPipeline(popts);
+  ASSERT_TRUE(pipeline.ok());
+  RecordSource source({options.data}, popts.ingest);
+  std::vector<std::pair<std::string, Doc>> docs;
+  ASSERT_TRUE((*pipeline)->Run(source, [&](std::vector<Outcome>& batch) {
+    for (Outcome& o : batch)
+      if (o.doc) docs.emplace_back(fs::path(o.doc->origin().path).filename().string(), std::move(*o.doc));
+    return Status::Ok();
+  }).ok());
+  std::vector<std::pair<std::string, Doc*>> order;
+  for (auto& [name, d] : docs) order.emplace_back(name, &d);
+  auto expected = StoriesOf(order, nullptr);
+  std::mt19937 rng(11);
+  for (int round = 0; round < 3; ++round) {
+    std::shuffle(order.begin(), order.end(), rng);
+    EXPECT_EQ(StoriesOf(order, nullptr), expected) << "round " << round;
+  }
+}
+
+// End to end: ingest, then `sitrep consolidate`; running it twice keeps the story ids.
+TEST(ConsolidateCommand, WritesStoriesWithStableIds) {
+  if (!fs::exists(SeedsDir())) GTEST_SKIP() << "no ../shared/seeds";
+  testing::TempDir dir("consolidate");
+  std::string db = (dir.path() / "seeds.db").string();
+  auto ingest = testing::RunCommand(testing::Sitrep() + " ingest -q " + SeedsDir() + " --db " + db);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
+  auto first = testing::RunCommand(testing::Sitrep() + " consolidate --db " + db);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("5 documents: 0 copies of another, 4 stories (1 with more than one document)"),
+            std::string::npos) << first.output;
+  const std::string pair_story =
+      "SELECT group_concat(substr(d.input_path, -24, 3), ' ') FROM story_documents s JOIN documents d"
+      " ON d.id = s.doc_id GROUP BY s.story_id HAVING count(*) > 1";
+  EXPECT_EQ(testing::QueryOne(db, pair_story), "000 001");
+  std::string ids = testing::QueryOne(db, "SELECT group_concat(id) FROM (SELECT id FROM stories ORDER BY id)");
+  ASSERT_EQ(testing::RunCommand(testing::Sitrep() + " consolidate -q --db " + db).exit_code, 0);
+  EXPECT_EQ(testing::QueryOne(db, "SELECT group_concat(id) FROM (SELECT id FROM stories ORDER BY id)"), ids);
+}
+
+}  // namespace
+}  // namespace sitrep
