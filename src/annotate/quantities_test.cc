@@ -12,6 +12,7 @@
 #include "annotate/quantity_stage.h"
 #include "annotate/token_stage.h"
 #include "sitrep/ingest.h"
+#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -173,17 +174,8 @@ TEST(Quantities, SafeOnOddInput) {
 // --- The seed articles (read from ../shared at run time, never copied here) --------------
 
 std::optional<Doc> ReadSeed(const std::string& name) {
-  std::string path = std::string(SITREP_SHARED_DIR) + "/seeds/" + name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  Record record;
-  record.origin.path = path;
-  record.format = Format::kText;
-  record.bytes = bytes.str();
-  auto doc = ReadRecord(record, {});
-  if (!doc.ok()) return std::nullopt;
+  std::optional<Doc> doc = testing::IngestSeed(name);
+  if (!doc) return std::nullopt;
   EXPECT_TRUE(ParagraphStage().Process(*doc).ok());
   EXPECT_TRUE(TokenStage().Process(*doc).ok());
   EXPECT_TRUE(QuantityStage().Process(*doc).ok());

@@ -15,6 +15,7 @@
 #include "annotate/quote_stage.h"
 #include "annotate/token_stage.h"
 #include "sitrep/ingest.h"
+#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -309,17 +310,8 @@ TEST(Quotes, TellTakesAnAddresseeBeforeItsClause) {
 // --- The seed articles (read from ../shared at run time, never copied here) --------------
 
 std::optional<Doc> ReadSeed(const std::string& name) {
-  std::string path = std::string(SITREP_SHARED_DIR) + "/seeds/" + name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  Record record;
-  record.origin.path = path;
-  record.format = Format::kText;
-  record.bytes = bytes.str();
-  auto doc = ReadRecord(record, {});
-  if (!doc.ok()) return std::nullopt;
+  std::optional<Doc> doc = testing::IngestSeed(name);
+  if (!doc) return std::nullopt;
   RunStages(*doc);
   return std::move(*doc);
 }

@@ -13,6 +13,7 @@
 #include "annotate/paragraphs.h"
 #include "annotate/token_stage.h"
 #include "annotate/tokenizer.h"
+#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -263,11 +264,9 @@ struct SeedParagraphs {
 };
 
 bool ReadSeed(const std::string& name, SeedParagraphs* seed) {
-  std::ifstream in(std::string(SITREP_SHARED_DIR) + "/seeds/" + name, std::ios::binary);
-  if (!in) return false;
-  std::stringstream content;
-  content << in.rdbuf();
-  seed->text = content.str();
+  std::optional<std::string> bytes = testing::ReadSeedBytes(name);
+  if (!bytes) return false;
+  seed->text = std::move(*bytes);
   size_t pos = 0;
   while (pos < seed->text.size()) {
     size_t end = seed->text.find('\n', pos);

@@ -11,6 +11,7 @@
 #include "annotate/paragraphs.h"
 #include "annotate/timex_stage.h"
 #include "annotate/token_stage.h"
+#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -188,17 +189,10 @@ TEST(TimexTest, CalendarArithmetic) {
 }
 
 // The seed corpus: the dates EXPECTED.md lists, as it states them.
-std::string ReadSeed(const std::string& name) {
-  std::ifstream in(std::string(SITREP_SHARED_DIR) + "/seeds/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-bool HaveSeeds() { return std::filesystem::exists(std::string(SITREP_SHARED_DIR) + "/seeds/EXPECTED.md"); }
+using testing::HaveSeeds;
 
 std::vector<Found> AnnotateSeed(const std::string& name, const std::string& dct = "") {
-  return Annotate(ReadSeed(name), dct);
+  return Annotate(testing::ReadSeedBytes(name).value_or(""), dct);
 }
 
 TEST(TimexSeedTest, UndatedSeedsKeepValuesOpen) {
