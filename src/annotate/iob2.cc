@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "train/conllu.h"  // SplitTabs
+
 namespace sitrep {
 
 namespace {
@@ -15,18 +17,6 @@ namespace {
 bool ValidTag(std::string_view tag) {
   if (tag == "O") return true;
   return tag.size() > 2 && (tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-';
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t pos = 0;
-  while (true) {
-    size_t tab = line.find('\t', pos);
-    cols.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
-  }
-  return cols;
 }
 
 }  // namespace

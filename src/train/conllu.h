@@ -62,4 +62,8 @@ Result<std::string> FindTreebankFile(const std::string& dir, const std::string& 
 // Appends `sent` in CoNLL-U, ending with the blank line.
 void WriteConllu(const ConlluSentence& sent, std::string* out);
 
+// The fields of a tab-separated line (CoNLL-U, IOB2 columns); a line without a tab is
+// one field.
+std::vector<std::string_view> SplitTabs(std::string_view line);
+
 }  // namespace sitrep
