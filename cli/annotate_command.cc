@@ -21,6 +21,7 @@
 #include "annotate/token_stage.h"
 #include "cli/commands.h"
 #include "sitrep/pipeline.h"
+#include "store/doc_wire.h"
 #include "text/doc_json.h"
 #include "text/dump.h"
 #include "train/conllu.h"
@@ -220,8 +221,10 @@ int RunAnnotate(const AnnotateArgs& args) {
     return ReportError(Status(Code::kInvalidArgument, "--format timeml needs --input-format timeml")), kExitUsage;
   auto input_format = ParseFormat(args.input_format);
   if (!input_format.ok()) return ReportError(input_format.status()), kExitUsage;
-  if (args.format != "jsonl" && args.format != "json" && args.format != "text" && args.format != "conllu")
-    return ReportError(Status(Code::kInvalidArgument, "--format must be jsonl, json, text or conllu")), kExitUsage;
+  if (args.format != "jsonl" && args.format != "json" && args.format != "text" && args.format != "conllu" &&
+      args.format != "coded")
+    return ReportError(Status(Code::kInvalidArgument, "--format must be jsonl, json, text, conllu or coded")),
+           kExitUsage;
   PipelineOptions options;
   options.threads = args.threads;
   options.ingest.format = *input_format;
@@ -235,7 +238,9 @@ int RunAnnotate(const AnnotateArgs& args) {
         std::cerr << "sitrep: failed [" << f.stage << "] " << f.status.ToString() << "\n";
         failed = true;
       }
-      if (!o.doc) continue;
+      // The wire format carries failures too, so `sitrep merge` stores them as ingest would.
+      if (args.format == "coded") std::cout << OutcomeToWire(o) << "\n";
+      if (!o.doc || args.format == "coded") continue;
       if (args.format == "conllu") std::cout << DocToConllu(*o.doc);
       else if (args.format == "text") std::cout << DumpDoc(*o.doc) << "\n";
       else if (args.format == "json") std::cout << DocToJson(*o.doc).dump(2) << "\n";
@@ -260,7 +265,8 @@ void AddAnnotateCommand(CLI::App& app, int* exit_code) {
                   "timeml (text and DCT of a TimeML file), or iob2 (gold tokens; needs --format iob2)")
       ->capture_default_str();
   cmd->add_option("--format", args->format,
-                  "jsonl (one object per line), json (indented), text (readable), conllu (tokens, tags, lemmas, trees) "
+                  "jsonl (one object per line), json (indented), text (readable), conllu (tokens, tags, lemmas, trees), "
+                  "coded (everything the store keeps, one line per article, for `sitrep merge`), "
                   "timeml (TIMEX3 tags; needs --input-format timeml) or iob2 (PER/ORG/LOC tags; needs --input-format iob2)")
       ->capture_default_str();
   cmd->add_option("--threads", args->threads, "Worker threads (0: all cores)");

@@ -23,6 +23,10 @@ void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
 void AddConsolidateCommand(CLI::App& app, int* exit_code);  // cli/consolidate_command.cc
+void AddExplainCommand(CLI::App& app, int* exit_code);      // cli/explain_command.cc
+void AddMergeCommand(CLI::App& app, int* exit_code);        // cli/merge_command.cc
+void AddSubmitCommand(CLI::App& app, int* exit_code);       // cli/submit_command.cc
+void AddWorkerCommand(CLI::App& app, int* exit_code);       // cli/worker_command.cc
 // `eval extraction` under the `eval` subcommand that eval_command.cc creates.
 void AddEvalExtraction(CLI::App& eval);
 // `eval ner` and `train ner` / `train gazetteer` (cli/eval_ner.cc, cli/train_ner.cc).

@@ -1,5 +1,6 @@
-// sitrep consolidate --db FILE: finds copies and stories among the stored documents and
-// writes the stories (stories, story_documents).
+// sitrep consolidate --db FILE: finds copies and stories among the stored documents,
+// dates undated ones through their twins and merges the events that several documents
+// report, and writes all of it back (consolidate_store.h).
 //
 // A command of its own, run after ingest, rather than a step of every ingest batch:
 // grouping is a function of the whole set of documents (a late article can join or
@@ -31,9 +32,11 @@ int RunConsolidate(const ConsolidateArgs& args) {
   if (!args.quiet)
     std::cout << fmt::format(
         "{} documents: {} copies of another, {} stories ({} with more than one document); {} undated documents "
-        "dated through a twin; {} coded event mentions merge into {} events ({} with more than one source) -> {}\n",
+        "dated through a twin; {} coded event mentions merge into {} events ({} with more than one source); {} stored "
+        "events merged into another ({} left as an analyst set them) -> {}\n",
         result->documents, result->copies, result->stories, result->multi_doc_stories, result->dct_tightened,
-        result->event_mentions, result->merged_events, result->corroborated, args.db);
+        result->event_mentions, result->merged_events, result->corroborated, result->merges.merged,
+        result->merges.left_to_analyst, args.db);
   return kExitOk;
 }
 
@@ -41,7 +44,7 @@ int RunConsolidate(const ConsolidateArgs& args) {
 
 void AddConsolidateCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ConsolidateArgs>();
-  CLI::App* cmd = app.add_subcommand("consolidate", "Group stored documents into stories, finding copies");
+  CLI::App* cmd = app.add_subcommand("consolidate", "Group stored documents into stories, find copies, merge events reported more than once");
   cmd->add_option("--db", args->db, "The store: a SQLite file")->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but errors");
   cmd->callback([args, exit_code] { *exit_code = RunConsolidate(*args); });

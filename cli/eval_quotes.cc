@@ -28,8 +28,9 @@ int RunEvalQuotes(const QuotesEvalOptions& options) {
   auto result = RunQuotesEval(options);
   if (!result.ok()) return ReportError(result.status());
   const QuotesEvalResult& r = *result;
-  std::cerr << fmt::format("eval: {} articles of {}/{}; syntax stage {}\n", r.articles, options.data, options.split,
-                           r.used_syntax ? "used" : "not used (no models): word-list cues only");
+  std::cerr << fmt::format("eval: {} articles of {}/{}; syntax stage {}; cue model {}\n", r.articles, options.data,
+                           options.split, r.used_syntax ? "used" : "not used (no models): word-list cues only",
+                           r.used_cue_model ? "used" : "not used");
   std::cout << fmt::format("system quotes: direct={} mixed={} indirect={}\n", r.direct, r.mixed, r.indirect);
   std::cout << RoleLine("content", r.counts.content);
   std::cout << RoleLine("source", r.counts.source);
@@ -54,9 +55,11 @@ void AddEvalQuotes(CLI::App& eval) {
   cmd->add_option("--split", options->split, "train, dev or test")->capture_default_str();
   cmd->add_option("--skip", options->skip, "Skip the first N articles (name order)")->capture_default_str();
   cmd->add_option("--limit", options->limit, "Score at most N articles (0: all)")->capture_default_str();
-  cmd->add_option("--errors", options->errors, "Write missed and false quotes to this file");
+  cmd->add_option("--errors", options->errors, "Write missed and false quotes, and wrong speakers, to this file");
   cmd->add_flag("!--no-syntax", options->syntax, "Do not run the syntax stage even if its models load");
-  cmd->add_option("--models", options->models, "Model folder for the syntax stage (default: $SITREP_MODELS or models/)");
+  cmd->add_flag("!--no-cue-model", options->cue_model, "Rule cues only: do not load quote_cues.model");
+  cmd->add_option("--models", options->models,
+                  "Model folder for the syntax stage and quote_cues.model (default: $SITREP_MODELS or models/)");
   // CLI11 turns a RuntimeError into the process's exit status.
   cmd->callback([options] {
     if (int code = RunEvalQuotes(*options); code != kExitOk) throw CLI::RuntimeError(code);

@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   sitrep::cli::AddServeCommand(app, &exit_code);
   sitrep::cli::AddExportCommand(app, &exit_code);
   sitrep::cli::AddConsolidateCommand(app, &exit_code);
+  sitrep::cli::AddExplainCommand(app, &exit_code);
+  sitrep::cli::AddMergeCommand(app, &exit_code);
+  sitrep::cli::AddSubmitCommand(app, &exit_code);
+  sitrep::cli::AddWorkerCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "eval/quotes_eval.h"
 #include "train/conllu.h"
 #include "train/lemma_model.h"
 #include "train/model_file.h"
@@ -294,6 +295,36 @@ int RunTrain(const TrainArgs& args) {
 
 }  // namespace
 
+// `sitrep train quotes`: the learnt quote cues (annotate/quote_cue_model.h) from PolNeAR's
+// train split. Like `train ner`, it ends the parse itself so `train`'s callback does not run.
+static void AddTrainQuotes(CLI::App& train) {
+  auto options = std::make_shared<QuoteCueTrainOptions>();
+  options->data = "../shared/data/nlp/polnear";
+  CLI::App* cmd = train.add_subcommand("quotes", "Train the learnt quote cues (models/quote_cues.model) on PolNeAR");
+  cmd->add_option("--data", options->data, "The PolNeAR folder (with train/)")->capture_default_str();
+  cmd->add_option("--split", options->split, "The split to learn from")->capture_default_str();
+  cmd->add_option("--skip", options->skip, "Skip the first N articles (name order)")->capture_default_str();
+  cmd->add_option("--limit", options->limit, "Learn from at most N articles (0: all)")->capture_default_str();
+  cmd->add_option("--models", options->models, "Folder of the syntax models (default: the model folder)");
+  cmd->add_option("--out", options->out, "The model file (default: quote_cues.model in the model folder)");
+  cmd->add_option("--epochs", options->epochs, "Passes over the examples")->capture_default_str();
+  cmd->add_option("--min-weight", options->min_weight, "Averaged weights below this are dropped")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "Seed of the shuffles")->capture_default_str();
+  cmd->callback([options] {
+    if (options->split == "dev" || options->split == "test")
+      throw CLI::RuntimeError(ReportError(Status(Code::kInvalidArgument, "the quote cues learn from train only")));
+    if (options->out.empty()) options->out = DefaultModelDir() + "/quote_cues.model";
+    auto result = TrainQuoteCues(*options);
+    if (!result.ok()) throw CLI::RuntimeError(ReportError(result.status()));
+    for (size_t i = 0; i < result->epoch_accuracy.size(); ++i)
+      std::cerr << fmt::format("epoch {}: {:.4f} of the training examples right\n", i + 1, result->epoch_accuracy[i]);
+    std::cout << fmt::format("quote cues: articles={} examples={} cues={} features={} -> {}\n", result->articles,
+                             result->examples, result->positives, result->features, options->out)
+              << std::flush;
+    throw CLI::Success();
+  });
+}
+
 void AddTrainCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<TrainArgs>();
   CLI::App* cmd = app.add_subcommand("train", "Train the tagger, lemmatizer and parser on a UD treebank");
@@ -329,6 +360,7 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunTrain(*args); });
   AddTrainNer(*cmd);
+  AddTrainQuotes(*cmd);
 }
 
 }  // namespace sitrep::cli

@@ -9,6 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libre2-dev libsqlite3-dev sqlite3 zlib1g-dev libxxhash-dev libuchardet-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libcpp-httplib-dev
+  postgresql libpqxx-dev libpq-dev nats-server libnats-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes
   chromium

@@ -104,9 +104,9 @@ TEST_F(ConsolidateSeeds, MondayIn000IsResolvedThroughItsDatedTwin) {
 }
 
 // The Dar–Bass meeting, coded in 000 (Dar met Bass) and in 001 (Bass met Dar), is one
-// event with two sources. Its day is not 2024-09-16 yet: the coder dates 000's meeting
-// from the DCT (now 2024-09-16..18, so "2024-09"), because "on Monday" is in the sentence
-// before "said this during an interaction with ... Bass"; 001 is dated by its DCT.
+// event with two sources, on 2024-09-16: 000's "on Monday" (in the sentence before "said
+// this during an interaction with ... Bass", resolved through the twin) outranks 001's
+// publication date. Bass's talks with Amna Baloch the same day are another meeting.
 TEST_F(ConsolidateSeeds, TheDarBassMeetingIsOneEventWithTwoSources) {
   std::vector<std::pair<std::string, Doc*>> docs;
   for (auto& [name, d] : *loaded_) docs.emplace_back(name, &d);
@@ -137,7 +137,8 @@ TEST_F(ConsolidateSeeds, TheDarBassMeetingIsOneEventWithTwoSources) {
   EXPECT_EQ(meeting.num_sources, 2);
   std::string dates;
   for (int m : meeting.mentions) dates += docs[mentions[m].doc].first + ":" + mentions[m].date + " ";
-  EXPECT_EQ(meeting.date.substr(0, 7), "2024-09") << dates;
+  EXPECT_EQ(meeting.date, "2024-09-16") << dates;
+  EXPECT_EQ(meeting.persons, (std::vector<std::string>{"bass", "dar"})) << dates;
 }
 
 TEST_F(ConsolidateSeeds, SameStoriesInReverseArrival) {
@@ -198,6 +199,50 @@ TEST(ConsolidateCommand, WritesStoriesWithStableIds) {
   std::string ids = testing::QueryOne(db, "SELECT group_concat(id) FROM (SELECT id FROM stories ORDER BY id)");
   ASSERT_EQ(testing::RunCommand(testing::Sitrep() + " consolidate -q --db " + db).exit_code, 0);
   EXPECT_EQ(testing::QueryOne(db, "SELECT group_concat(id) FROM (SELECT id FROM stories ORDER BY id)"), ids);
+}
+
+// The merges are written back: the Dar–Bass meeting is one standing event, dated
+// 2024-09-16, whose mentions (its own and those merged into it) come from 000 and 001;
+// a second run makes the same merges; `sitrep explain` says why.
+TEST(ConsolidateCommand, WritesTheMergedMeetingAndExplainsIt) {
+  if (!fs::exists(SeedsDir())) GTEST_SKIP() << "no ../shared/seeds";
+  testing::TempDir dir("consolidate-merge");
+  std::string db = (dir.path() / "seeds.db").string();
+  ASSERT_EQ(testing::RunCommand(testing::Sitrep() + " ingest -q " + SeedsDir() + " --db " + db).exit_code, 0);
+  auto run = testing::RunCommand(testing::Sitrep() + " consolidate --db " + db);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  // Standing events reported by more than one document.
+  const std::string corroborated =
+      "SELECT group_concat(k.id || ' ' || k.type || ' ' || k.date, '; ') FROM events k WHERE k.status <> 'merged'"
+      " AND (SELECT count(DISTINCT m.doc_id) FROM event_mentions m JOIN events e ON e.id = m.event_id"
+      "      WHERE e.id = k.id OR e.merged_into = k.id) = 2";
+  std::string found = testing::QueryOne(db, corroborated);
+  ASSERT_FALSE(found.empty()) << run.output;
+  EXPECT_EQ(found.substr(found.find(' ') + 1), "CONSULT 2024-09-16") << found;
+  const std::string id = found.substr(0, found.find(' '));
+  EXPECT_EQ(testing::QueryOne(db, "SELECT count(*) FROM events WHERE merged_into = " + id +
+                                      " AND merged_by = 'consolidation' AND json_valid(merge_note)") != "0",
+            true);
+  // Every coder event of 000, undated at ingest, now carries a date through its twin.
+  EXPECT_EQ(testing::QueryOne(db, "SELECT count(*) FROM events e JOIN event_mentions m ON m.event_id = e.id"
+                                  " JOIN documents d ON d.id = m.doc_id WHERE d.input_path LIKE '%000_%'"
+                                  " AND e.date = '2024-09-16'") != "0",
+            true);
+
+  const std::string merges = "SELECT group_concat(id || ':' || status || ':' || ifnull(merged_into, '-'))"
+                             " FROM (SELECT * FROM events ORDER BY id)";
+  const std::string before = testing::QueryOne(db, merges);
+  ASSERT_EQ(testing::RunCommand(testing::Sitrep() + " consolidate -q --db " + db).exit_code, 0);
+  EXPECT_EQ(testing::QueryOne(db, merges), before);
+
+  auto explain = testing::RunCommand(testing::Sitrep() + " explain " + id + " --db " + db);
+  ASSERT_EQ(explain.exit_code, 0) << explain.output;
+  EXPECT_NE(explain.output.find("why they are one event"), std::string::npos) << explain.output;
+  EXPECT_NE(explain.output.find("same story"), std::string::npos) << explain.output;
+  EXPECT_NE(explain.output.find("Bass"), std::string::npos) << explain.output;
+  auto missing = testing::RunCommand(testing::Sitrep() + " explain 999999 --db " + db);
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.output.find("no event 999999"), std::string::npos) << missing.output;
 }
 
 }  // namespace

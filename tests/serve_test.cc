@@ -465,6 +465,35 @@ TEST(ServeReviewTest, CorrectionsSurviveRecoding) {
   EXPECT_EQ((*store)->GetEvent(again->at("dar_bass"))->status, "coded");
 }
 
+// No fixture here: the events the coder stored at ingest, merged by `sitrep consolidate`.
+// The Dar–Bass meeting is one listed event whose page carries the reports of both 000
+// and 001; the rows merged into it are not listed on their own.
+TEST(ServeCodedTest, TheConsolidatedMeetingServesBothSources) {
+  TempDir dir("serve_coded");
+  const std::string db = dir / "coded.db";
+  ASSERT_EQ(RunCommand(Sitrep() + " ingest -q " + SeedsDir() + " --db " + db).exit_code, 0);
+  ASSERT_EQ(RunCommand(Sitrep() + " consolidate -q --db " + db).exit_code, 0);
+  const std::string id = QueryOne(db, "SELECT min(id) FROM events WHERE status <> 'merged' AND type = 'CONSULT'"
+                                      " AND date = '2024-09-16' AND coded_by = 'coder'");
+  ASSERT_FALSE(id.empty());
+  ServerProcess server(db, {});
+  ASSERT_GT(server.port(), 0);
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_read_timeout(30, 0);
+  auto res = client.Get(("/api/events/" + id).c_str());
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json out = json::parse(res->body);
+  EXPECT_EQ(out["event"]["coded_by"], "coder");
+  std::set<std::string> seeds;
+  for (const json& m : out["mentions"]) seeds.insert(m["path"].get<std::string>().substr(m["path"].get<std::string>().rfind('/') + 1, 3));
+  EXPECT_EQ(seeds, (std::set<std::string>{"000", "001"})) << out["mentions"].dump();
+  auto list = client.Get("/api/events?limit=1000");
+  ASSERT_TRUE(list);
+  json events = json::parse(list->body);
+  for (const json& e : events["events"]) EXPECT_NE(e["status"], "merged") << e.dump();
+}
+
 TEST(ServeExportTest, CliExportsEveryFormat) {
   TempDir dir("serve_export");
   const std::string db = dir / "export.db";

@@ -54,6 +54,8 @@ struct DeskEvent {
   std::optional<int64_t> story_id;
   std::string status = "coded";       // coded, corrected, wrong, merged
   std::optional<int64_t> merged_into;
+  // When consolidation (not an analyst) merged it: why, as JSON (story, key, dates).
+  std::string merge_note;
   std::string coded_by = "coder";     // coder, analyst, synthetic, fixture
   std::string created_at;
   int64_t mentions = 0;               // mention rows, merged events' included (in lists: own only)

@@ -83,6 +83,28 @@ struct StoryRecord {
   std::vector<int64_t> doc_ids;
 };
 
+// One coded event as consolidation knows it: the document and evidence span of its
+// mention, and its type (one trigger can carry two events of different types).
+struct EventRef {
+  int64_t doc_id = 0;
+  Span evidence;
+  std::string type;
+};
+
+// Events that consolidation found to report one real event: `events[0]` is kept, the
+// others are merged into it. `notes[i]` says why events[i] joined (JSON).
+struct EventMergeGroup {
+  std::vector<EventRef> events;
+  std::vector<std::string> notes;
+};
+
+struct MergeWriteStats {
+  uint64_t groups = 0;          // groups with more than one stored event
+  uint64_t merged = 0;          // events now merged into another
+  uint64_t left_to_analyst = 0; // events an analyst corrected, rejected or merged: left alone
+  uint64_t not_stored = 0;      // events of a group the store has no row for (never stored)
+};
+
 struct StoreSummary {
   uint64_t documents = 0;
   uint64_t failures = 0;
@@ -101,7 +123,7 @@ class Store {
 
   // Opens (creating and migrating as needed) the store at `where`: a file path for
   // SQLite. Fails with the path named if it is not a sitrep store or is damaged.
-  // A postgresql:// URI is refused with kInvalidArgument until that engine exists.
+  // A postgresql:// or postgres:// URI opens a PostgreSQL store (store/pg/pg_store.h).
   static Result<std::unique_ptr<Store>> Open(const std::string& where);
 
   // Writes one batch in one transaction: documents (skipping known content hashes),
@@ -192,6 +214,21 @@ class Store {
   // empty label or an unknown document.
   virtual Result<std::vector<int64_t>> ReplaceStories(const std::vector<StoryRecord>& stories) {
     return Status(Code::kInvalidArgument, "this store does not keep stories");
+  }
+  // Writes what consolidation derived again for document `doc_id` (an undated article
+  // dated through its twin): its layers named in `layers` replace the stored ones, and
+  // when "events" is among them its coder events are replaced by those of the new layer
+  // (corrections replayed, as for InsertEvents). One transaction.
+  virtual Status RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) {
+    return Status(Code::kInvalidArgument, "this store cannot rewrite layers");
+  }
+  // Replaces consolidation's event merges with `groups` in one transaction: the merges
+  // of the last run are undone, then in each group the coder events still as coded are
+  // merged into the first event that is not rejected or merged, each with its note.
+  // An analyst's merge or correction is never undone or overridden. Every coder event
+  // also gets the story of its document (ReplaceStories first).
+  virtual Result<MergeWriteStats> WriteEventMerges(const std::vector<EventMergeGroup>& groups) {
+    return Status(Code::kInvalidArgument, "this store does not keep event merges");
   }
 };
 

@@ -7,8 +7,14 @@
 
 namespace sitrep {
 
+Result<std::unique_ptr<QuoteStage>> QuoteStage::MakeDefault(bool with_entities) {
+  auto cues = QuoteCueModel::LoadDefault();
+  if (!cues.ok()) return cues.status();
+  return std::make_unique<QuoteStage>(with_entities, std::make_shared<const QuoteCueModel>(std::move(*cues)));
+}
+
 Status QuoteStage::Process(Doc& doc) const {
-  QuoteResult found = FindQuotes(doc);
+  QuoteResult found = FindQuotes(doc, cues_.get());
   if (with_entities_)
     if (const std::vector<Annotation>* entities = doc.Layer("entity")) AttachSpeakerEntities(doc, *entities, &found.quotes);
   std::vector<Annotation> quotes;

@@ -8,8 +8,14 @@
 // Problems with the document's quotation marks (a mark never closed, a closer without
 // an opener) go to the "quote_warning" layer, one annotation per problem with the
 // message as its label, and one over the whole text that counts them.
+//
+// With a cue model (quote_cue_model.h), verbs the rule lexicon does not know are also
+// read as cues when the model says so; without one, the rules work alone.
 #pragma once
 
+#include <memory>
+
+#include "annotate/quote_cue_model.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -17,7 +23,11 @@ namespace sitrep {
 class QuoteStage : public Stage {
  public:
   QuoteStage() = default;
-  explicit QuoteStage(bool with_entities) : with_entities_(with_entities) {}
+  explicit QuoteStage(bool with_entities, std::shared_ptr<const QuoteCueModel> cues = nullptr)
+      : with_entities_(with_entities), cues_(std::move(cues)) {}
+  // The stage with the default cue model (QuoteCueModel::LoadDefault): a missing or
+  // damaged model file is an error naming it.
+  static Result<std::unique_ptr<QuoteStage>> MakeDefault(bool with_entities);
   std::string name() const override { return "quotes"; }
   std::vector<std::string> reads() const override {
     if (with_entities_) return {"token", "sentence", "paragraph", "entity"};
@@ -28,6 +38,7 @@ class QuoteStage : public Stage {
 
  private:
   bool with_entities_ = false;
+  std::shared_ptr<const QuoteCueModel> cues_;  // shared read-only by every worker
 };
 
 }  // namespace sitrep

@@ -58,9 +58,12 @@ struct QuoteResult {
   std::vector<QuoteWarning> warnings;
 };
 
+class QuoteCueModel;
+
 // All quotes of a Doc. Reads doc.tokens(), doc.sentences() and the "paragraph" layer
-// (without it, the whole text is one paragraph).
-QuoteResult FindQuotes(const Doc& doc);
+// (without it, the whole text is one paragraph). With `cues`, verbs outside the rule
+// lexicon that the model takes for cues are read too (they need the parse).
+QuoteResult FindQuotes(const Doc& doc, const QuoteCueModel* cues = nullptr);
 
 std::string_view QuoteKindName(Quote::Kind kind);  // "direct", "indirect", "mixed"
 

@@ -99,6 +99,19 @@ TEST(Quotes, QuoteOverSeveralSentences) {
   EXPECT_EQ(q[0].speaker, "Khan");
 }
 
+TEST(Quotes, DatelineIsNotASpeaker) {
+  Doc doc = Annotate("ISLAMABAD: Pakistan’s foreign ministry said on Monday that talks with India would resume.");
+  auto q = Quotes(doc);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, "ISLAMABAD");
+  EXPECT_EQ(q[0].cue_lemma, "say");
+  EXPECT_EQ(q[0].content, "that talks with India would resume");
+  // In a headline, a short name before a colon still speaks.
+  Doc headline = Annotate("Trump: I Will Win\n\nThe candidate spoke in Ohio on Monday.");
+  ASSERT_FALSE(Quotes(headline).empty());
+  EXPECT_EQ(Quotes(headline)[0].speaker, "Trump");
+}
+
 TEST(Quotes, MixedQuoteInsideReportedClause) {
   Doc doc = Annotate("The governor said the plan would \u201Cbring peace to the valley\u201D within a year.");
   auto q = Quotes(doc);

@@ -12,10 +12,10 @@
 //      DCT, or an inferred interval whose two ends give different answers — the value stays
 //      underspecified ("XXXX-08-26", "XXXX-WXX-1") instead of being guessed.
 //
-// The recogniser is a small hand-written grammar over tokens (see timex.cc): a word table
-// classifies each token once (month, weekday, unit, number, ...), then a handful of
-// matchers try to read the longest expression starting at each token. No regular
-// expressions; the cost is linear in the number of tokens.
+// The recogniser is a small hand-written grammar over tokens (timex_internal.h says which
+// file does what): a word table classifies each token once (month, weekday, unit, number,
+// ...), then a handful of matchers try to read the longest expression starting at each
+// token. No regular expressions; the cost is linear in the number of tokens.
 //
 // Conventions follow TimeML/TIMEX3 1.2 as annotated in TimeBank and TempEval-3: the span
 // leaves out prepositions and the signals "earlier"/"later" ("on [Monday]", "since [2021]",
@@ -74,6 +74,8 @@ struct TimexMeaning {
   int decade = kUnset, century = kUnset; // 199 for "the 1990s", 19 for "the 20th century"
   int month = kUnset, day = kUnset;
   int weekday = kUnset;                  // 1 = Monday ... 7 = Sunday
+  int nth_weekday = kUnset;              // with month and weekday: the 4th Thursday of November
+                                         // (Thanksgiving); -1 the last one of the month
   int quarter = kUnset, half = kUnset;
   int hour = kUnset, minute = kUnset;
   std::string_view season;               // "SP", "SU", "FA", "WI"
@@ -88,8 +90,12 @@ struct TimexMeaning {
   TimeUnit shift_unit = TimeUnit::kNone;
   int shift = 0;
   bool shift_from_previous = false;
+  bool narrative_day = false;            // "the next day": from the last day named, or unknown
   bool shift_unknown_amount = false;     // "years ago": a shift of unknown size
   bool counted = false;                  // a count of units: "a year ago", "two days earlier"
+  bool week_of = false;                  // "the week of March 6": the week, not the day
+  bool latest_before = false;            // "this past spring": the latest before the anchor
+  bool this_weekday = false;             // "this Friday": the nearest Friday
 
   // Durations and sets: amount of unit; amount < 0 when unstated ("several years").
   double amount = -1;

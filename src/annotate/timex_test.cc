@@ -85,6 +85,31 @@ const Case kCases[] = {
     {"The council was elected for the 2025-2026 term.", "2024-09-17", "2025-2026", "2025"},
     {"Turnout was low last November.", "2024-09-17", "last November", "2023-11"},
     {"The storm hit on 17 September 2024.", "", "17 September 2024", "2024-09-17"},
+    // A plan stated before the date points ahead even in the past tense; one stated after
+    // it dates the planning.
+    {"The team planned to leave Nairobi on Thursday.", "2024-09-17", "Thursday", "2024-09-19"},
+    {"The talks were scheduled to resume Friday.", "2024-09-17", "Friday", "2024-09-20"},
+    {"On Friday, the government planned to pay the first claims.", "2024-09-17", "Friday", "2024-09-13"},
+    {"The court will rule on Tuesday.", "2024-09-17", "Tuesday", "2024-09-17"},
+    {"The ruling is expected this Friday.", "2024-09-17", "this Friday", "2024-09-20"},
+    {"The minister says Thursday the vote is fair.", "2024-09-17", "Thursday", "2024-09-12"},
+    // No tense cue: a month well after the DCT's is last year's.
+    {"The index hit a record in December.", "2024-02-06", "December", "2023-12"},
+    {"Profit rose in this year's third quarter.", "2024-11-01", "this year's third quarter", "2024-Q3"},
+    {"Profit rose from last year's quarter.", "2024-11-01", "last year's quarter", "2023-Q3"},
+    {"Sales were weak this past spring.", "2024-09-17", "this past spring", "2024-SP"},
+    {"Sales were weak last spring.", "2024-09-17", "last spring", "2023-SP"},
+    {"She will spend 5 1/2 hours in Nairobi.", "2024-09-17", "5 1/2 hours", "PT5H30M"},
+    {"He gave his weekly radio address.", "2024-09-17", "weekly", "P1W"},
+    {"The plane leaves at 4 in the morning.", "2024-09-17", "4 in the morning", "2024-09-17T04:00"},
+    {"Shares closed at 20 on Sept. 13, down from the previous Friday.", "2024-09-17", "the previous Friday",
+     "2024-09-06"},
+    {"Prices rose after last Thanksgiving.", "2024-09-17", "last Thanksgiving", "2023-11-23"},
+    {"Stores will close on Thanksgiving Day.", "2024-09-17", "Thanksgiving Day", "2024-11-28"},
+    {"Crowds gathered on Memorial Day.", "2024-09-17", "Memorial Day", "2024-05-27"},
+    {"The rally was held on Sept. 3 and the vote the next day.", "2024-09-17", "the next day", "2024-09-04"},
+    {"The vote came the next day.", "2024-09-17", "the next day", "XXXX-XX-XX"},
+    {"A hearing is set for the week of Oct. 7.", "2024-09-17", "the week of Oct. 7", "2024-W41"},
 };
 
 TEST(TimexTest, ResolvesAgainstStatedDct) {

@@ -191,6 +191,29 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
     }
     p += taken ? taken : 1;
   }
+  // A dateline the parser hung on the first name ("LIMA — President Joe Biden met") says
+  // where the report was filed, not whom the person serves. A person's name in the phrase:
+  // a PER entity, or a mixed-case proper noun that names no country, capital or group
+  // ("Men" tagged PROPN; not "Pakistan", not "PEN").
+  bool names_person = false;
+  for (size_t k = 0; k < words.size() && !names_person; ++k) {
+    const int x = words[k];
+    const Annotation* e = EntityAt(g, x);
+    const std::string_view wx = g.word(x);
+    const bool in_lexicon = std::any_of(matches.begin(), matches.end(), [&](const Match& o) {
+      return o.first <= static_cast<int>(k) && static_cast<int>(k) <= o.last;
+    });
+    names_person = (e && e->label == "PER") ||
+                   (x != 0 && !in_lexicon && g.upos(x) == "PROPN" && Capitalized(wx) &&
+                    std::any_of(wx.begin(), wx.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  }
+  if (names_person && g.size() >= 2 && g.upos(1) == "PUNCT") {
+    std::erase_if(matches, [&](const Match& m) {
+      if (words[m.first] != 0 || m.word->kind == ActorWord::Kind::kSector) return false;
+      const std::string_view word = g.word(0);
+      return word.size() > 2 && std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    });
+  }
   const int head_pos = static_cast<int>(std::find(words.begin(), words.end(), head) - words.begin());
   const Match *country = nullptr, *sector = nullptr, *group = nullptr;
   for (const Match& m : matches) {
@@ -229,9 +252,12 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
   const bool group_is_head = group && group->first <= head_pos && head_pos <= group->last;
   // "Taliban militants": the group's code already says REB.
   const bool group_has_sector = group && sector && group->word->code.ends_with(sector->word->code);
-  if (group && (group_is_head || !sector || group_has_sector)) {
+  // "Houthi military sites in Yemen": a named armed group says more than its country.
+  const bool group_over_country = group && country && group->word->code.size() == 6 &&
+                                  !group->word->code.starts_with("IGO") && !group->word->code.starts_with("IMG");
+  if (group && (group_is_head || !sector || group_has_sector || group_over_country)) {
     actor.code = group->word->code, actor.how = "group";
-  } else if (!country && group && sector && group->word->code.size() == 6 && !group->word->code.starts_with("IGO") &&
+  } else if (!country && group && sector && (group->word->code.size() == 6 || group->word->code.size() == 3) && !group->word->code.starts_with("IGO") &&
              !group->word->code.starts_with("IMG")) {
     // "State Department's spokesperson": the group gives the country.
     actor.code = group->word->code.substr(0, 3) + sector->word->code, actor.how = "phrase";
@@ -250,8 +276,17 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
       actor.code = country->word->code + "CVL", actor.how = "people";
     else actor.code = country->word->code + "GOV", actor.how = "state";
   } else if (sector) {
-    std::string from;
-    if (auto it = memory.roles.find(sector->phrase); it != memory.roles.end()) {
+    // A person the text names with a country elsewhere ("US President Joe Biden") keeps
+    // it, before any guess from the role word or the place of the report.
+    for (auto w = person_words.rbegin(); w != person_words.rend() && actor.code.empty(); ++w) {
+      auto it = memory.names.find(*w);
+      auto strength = memory.name_strength.find(*w);
+      if (it != memory.names.end() && it->second.size() >= 3 && strength != memory.name_strength.end() &&
+          strength->second >= 3)
+        actor.code = it->second.substr(0, 3) + sector->word->code, actor.how = "name-memory";
+    }
+    if (!actor.code.empty()) {
+    } else if (auto it = memory.roles.find(sector->phrase); it != memory.roles.end()) {
       actor.code = it->second + sector->word->code, actor.how = "role-memory";
     } else {
       for (auto w = person_words.rbegin(); w != person_words.rend() && actor.code.empty(); ++w)

@@ -304,6 +304,159 @@ TEST(EventCoder, MetWithOnThursday) {
   EXPECT_EQ(Codes(events[0].targets), "USAGOV");
 }
 
+TEST(EventCoder, ObjectThatNamesTheEventPicksTheEntryAndIsNotTheTarget) {
+  // The Houthis vowed retaliation against Washington .
+  Doc doc = MakeDoc({{{"The", "DET", "the", 2, "det"},
+                      {"Houthis", "PROPN", "Houthis", 3, "nsubj"},
+                      {"vowed", "VERB", "vow", 0, "root"},
+                      {"retaliation", "NOUN", "retaliation", 3, "obj"},
+                      {"against", "ADP", "against", 6, "case"},
+                      {"Washington", "PROPN", "Washington", 3, "obl"},
+                      {".", "PUNCT", ".", 3, "punct"}}},
+                    {{"Washington", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u) << "a threat, not also a promise";
+  EXPECT_EQ(events[0].type, "THREATEN");
+  EXPECT_EQ(events[0].cameo, "138");
+  EXPECT_EQ(Codes(events[0].sources), "YEMREB");
+  EXPECT_EQ(Codes(events[0].targets), "USAGOV");
+}
+
+TEST(EventCoder, PromiseOfViolenceIsAThreat) {
+  // Rebels vowed to attack the capital .
+  Doc doc = MakeDoc({{{"Rebels", "NOUN", "rebel", 2, "nsubj"},
+                      {"vowed", "VERB", "vow", 0, "root"},
+                      {"to", "PART", "to", 4, "mark"},
+                      {"attack", "VERB", "attack", 2, "xcomp"},
+                      {"the", "DET", "the", 6, "det"},
+                      {"capital", "NOUN", "capital", 4, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u) << "the attack is only promised: folded into the threat";
+  EXPECT_EQ(events[0].type, "THREATEN");
+  EXPECT_EQ(events[0].cameo, "138");
+  EXPECT_EQ(Codes(events[0].sources), "REB");
+}
+
+TEST(EventCoder, EventNounInsideAMeasureNounTakesTheVerbsSubject) {
+  // The EU adopted its twelfth package of sanctions on Russia .
+  Doc doc = MakeDoc({{{"The", "DET", "the", 2, "det"},
+                      {"EU", "PROPN", "EU", 3, "nsubj"},
+                      {"adopted", "VERB", "adopt", 0, "root"},
+                      {"its", "PRON", "its", 6, "nmod:poss"},
+                      {"twelfth", "ADJ", "twelfth", 6, "amod"},
+                      {"package", "NOUN", "package", 3, "obj"},
+                      {"of", "ADP", "of", 8, "case"},
+                      {"sanctions", "NOUN", "sanction", 6, "nmod"},
+                      {"on", "ADP", "on", 10, "case"},
+                      {"Russia", "PROPN", "Russia", 8, "nmod"},
+                      {".", "PUNCT", ".", 3, "punct"}}},
+                    {{"EU", "ORG"}, {"Russia", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "SANCTION");
+  EXPECT_EQ(Codes(events[0].sources), "EUR");
+  EXPECT_EQ(Codes(events[0].targets), "RUSGOV");
+}
+
+TEST(EventCoder, ArmedGroupOutranksItsCountryAndWarplanesAreTheMilitary) {
+  // American warplanes struck Houthi positions in Yemen .
+  Doc doc = MakeDoc({{{"American", "ADJ", "American", 2, "amod"},
+                      {"warplanes", "NOUN", "warplane", 3, "nsubj"},
+                      {"struck", "VERB", "strike", 0, "root"},
+                      {"Houthi", "PROPN", "Houthi", 5, "compound"},
+                      {"positions", "NOUN", "position", 3, "obj"},
+                      {"in", "ADP", "in", 7, "case"},
+                      {"Yemen", "PROPN", "Yemen", 5, "nmod"},
+                      {".", "PUNCT", ".", 3, "punct"}}},
+                    {{"Yemen", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "ASSAULT");
+  EXPECT_EQ(Codes(events[0].sources), "USAMIL");
+  EXPECT_EQ(Codes(events[0].targets), "YEMREB");
+}
+
+TEST(EventCoder, ForcesOfNatureAreNotAttackers) {
+  // The earthquake struck Japan .
+  Doc doc = MakeDoc({{{"The", "DET", "the", 2, "det"},
+                      {"earthquake", "NOUN", "earthquake", 3, "nsubj"},
+                      {"struck", "VERB", "strike", 0, "root"},
+                      {"Japan", "PROPN", "Japan", 3, "obj"},
+                      {".", "PUNCT", ".", 3, "punct"}}},
+                    {{"Japan", "LOC"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
+TEST(EventCoder, StrikingADealIsAnAgreementNotAnAttack) {
+  // Egypt struck a deal with Qatar .
+  Doc doc = MakeDoc({{{"Egypt", "PROPN", "Egypt", 2, "nsubj"},
+                      {"struck", "VERB", "strike", 0, "root"},
+                      {"a", "DET", "a", 4, "det"},
+                      {"deal", "NOUN", "deal", 2, "obj"},
+                      {"with", "ADP", "with", 6, "case"},
+                      {"Qatar", "PROPN", "Qatar", 2, "obl"},
+                      {".", "PUNCT", ".", 2, "punct"}}},
+                    {{"Egypt", "LOC"}, {"Qatar", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "AGREE");
+  EXPECT_EQ(Codes(events[0].sources), "EGYGOV");
+  EXPECT_EQ(Codes(events[0].targets), "QATGOV");
+}
+
+TEST(EventCoder, TheirMeetingIsTheLastPairsMeeting) {
+  // India and China agreed . Their meeting was the first .
+  Doc doc = MakeDoc({{{"India", "PROPN", "India", 4, "nsubj"},
+                      {"and", "CCONJ", "and", 3, "cc"},
+                      {"China", "PROPN", "China", 1, "conj"},
+                      {"agreed", "VERB", "agree", 0, "root"},
+                      {".", "PUNCT", ".", 4, "punct"}},
+                     {{"Their", "PRON", "their", 2, "nmod:poss"},
+                      {"meeting", "NOUN", "meeting", 5, "nsubj"},
+                      {"was", "AUX", "be", 5, "cop"},
+                      {"the", "DET", "the", 5, "det"},
+                      {"first", "ADJ", "first", 0, "root"},
+                      {".", "PUNCT", ".", 5, "punct"}}},
+                    {{"India", "LOC"}, {"China", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].type, "CONSULT");
+  EXPECT_TRUE(events[1].reciprocal);
+  EXPECT_EQ(Codes(events[1].sources), "INDGOV,CHNGOV");
+}
+
+TEST(EventCoder, VerbWithAWrongLemmaIsFoundByItsEnding) {
+  // Students heckled the minister . (the lemmatizer said "heckl")
+  Doc doc = MakeDoc({{{"Students", "NOUN", "student", 2, "nsubj"},
+                      {"heckled", "VERB", "heckl", 0, "root"},
+                      {"the", "DET", "the", 4, "det"},
+                      {"minister", "NOUN", "minister", 2, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "PROTEST");
+  EXPECT_EQ(Codes(events[0].sources), "CVL");
+  EXPECT_EQ(Codes(events[0].targets), "GOV");
+}
+
+TEST(EventCoder, WhoReportsAnAttackDidNotCarryItOut) {
+  // Opened fire on villagers , officials said . (the attackers unnamed)
+  Doc doc = MakeDoc({{{"Opened", "VERB", "open", 7, "parataxis"},
+                      {"fire", "NOUN", "fire", 1, "obj"},
+                      {"on", "ADP", "on", 4, "case"},
+                      {"villagers", "NOUN", "villager", 1, "obl"},
+                      {",", "PUNCT", ",", 1, "punct"},
+                      {"officials", "NOUN", "official", 7, "nsubj"},
+                      {"said", "VERB", "say", 0, "root"},
+                      {".", "PUNCT", ".", 7, "punct"}}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "ASSAULT");
+  EXPECT_TRUE(events[0].sources.empty()) << Codes(events[0].sources);
+  EXPECT_EQ(Codes(events[0].targets), "CVL");
+}
+
 TEST(EventStage, WritesTheLayerAndTheStoreRows) {
   Doc doc = MakeDoc({{{"Washington", "PROPN", "Washington", 2, "nsubj"},
                       {"sanctioned", "VERB", "sanction", 0, "root"},

@@ -120,6 +120,8 @@ class SentenceCoder {
         return s;
       }
       if (!SharesSubject(g_.deprel(w))) break;
+      // "Gunmen opened fire ..., officials said": who reports an act did not do it.
+      if (g_.deprel(w) == "parataxis" && g_.head(w) >= 0 && IsSayVerb(g_.lemma(g_.head(w)))) break;
       // Object control: in "prevent them from launching attacks", "urged Kabul to act",
       // the governor's object does the act, not its subject.
       if ((g_.deprel(w) == "xcomp" || g_.deprel(w).starts_with("advcl")) && g_.head(w) >= 0)
@@ -171,6 +173,14 @@ class SentenceCoder {
       for (int c : g_.children(head))
         if ((g_.lower(c) == "both" || g_.lower(c) == "two") && heads.size() == 1) return memory_.last_pair;
     }
+    // "their first meeting": after a reciprocal event, its two sides. Not "they", which
+    // as a subject names too many other groups.
+    const bool mutual = e->type == "CONSULT" || e->type == "AGREE" || e->type == "COOPERATE";
+    if (mutual && role == "source" && heads.size() == 1 && memory_.last_pair.size() == 2 &&
+        g_.lower(head) == "their") {
+      e->arguments.emplace_back(std::string(role), g_.token(head).span);
+      return memory_.last_pair;
+    }
     // "Biden addressed a letter to Sharif in which he extended ...": "he" is the subject
     // of the sentence when that subject is a name, before falling back on the memory.
     if (heads.size() == 1 && g_.upos(head) == "PRON" && (g_.lower(head) == "he" || g_.lower(head) == "she")) {
@@ -221,6 +231,8 @@ class SentenceCoder {
       if (int pass = g_.Child(v, "nsubj:pass"); pass >= 0) target = pass, source = AgentOf(v);
       if (!entry.pattern.empty()) target = std::max(target, ObliqueWith(v, {entry.pattern}));
       if (target < 0) target = g_.Child(v, "obj");
+      // "vowed retaliation against the US": the object names the event; the target is elsewhere.
+      if (target >= 0 && !entry.pattern.empty() && g_.lemma(target) == entry.pattern) target = -1;
       if (target < 0) target = g_.Child(v, "iobj");
       if (target < 0) target = ObliqueWith(v, {"with", "to", "against", "on"});
       if (target < 0 && entry.type == "CONSULT") {  // "met with X" where "with" was read as a clause marker
@@ -240,7 +252,8 @@ class SentenceCoder {
               if (target < 0 && w != c && (g_.CaseOf(w) == "to" || g_.CaseOf(w) == "with") && g_.upos(w) == "PROPN") target = w;
       }
     } else {
-      if (int poss = g_.Child(v, "nmod:poss"); poss >= 0 && g_.upos(poss) != "PRON") source = poss;
+      if (int poss = g_.Child(v, "nmod:poss"); poss >= 0 && (g_.upos(poss) != "PRON" || g_.lower(poss) == "their"))
+        source = poss;
       if (source < 0) source = ObliqueWith(v, {"by", "from"});
       pair = ObliqueWith(v, {"between"});
       target = ObliqueWith(v, {"with", "on", "against", "to"});
@@ -249,8 +262,15 @@ class SentenceCoder {
         if (source < 0) source = AgentOf(c);
         if (target < 0) target = ObliqueWith(c, {"against", "with", "on"});
       }
-      const int head = g_.head(v);
-      const std::string& d = g_.deprel(v);
+      // "its 12th package of sanctions", "a wave of strikes": the measure word stands in
+      // the clause for the event noun, so the light verb and possessor are found from it.
+      const int anchor = MeasureOf(v);
+      if (anchor != v) {
+        if (int poss = g_.Child(anchor, "nmod:poss"); source < 0 && poss >= 0 && g_.upos(poss) != "PRON") source = poss;
+        if (target < 0) target = ObliqueWith(anchor, {"on", "against", "with", "to"});
+      }
+      const int head = g_.head(anchor);
+      const std::string& d = g_.deprel(anchor);
       if (head >= 0 && !is_trigger_[head]) {
         if (d == "obj" && IsLightVerbWord(g_, head)) {
           governor = head;
@@ -310,6 +330,7 @@ class SentenceCoder {
     if (!e->reciprocal && !e->sources.empty())
       std::erase_if(e->targets, [&](const CodedActor& t) { return t.code == e->sources.front().code; });
     if (entry.type == "AGREE") RefineIntent(v, e);
+    if (entry.type == "AGREE" && PromisesViolence(v)) e->type = "THREATEN", e->cameo = "138", e->context = "military";
     if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(v)) return false;
     ReadModes(g_, v, governor, e);
     if (e->future && e->type == "CONSULT") e->cameo = "036";  // intent to meet
@@ -324,6 +345,7 @@ class SentenceCoder {
       if (counted >= 0) e->targets = Actors(counted, speaker_code, "target", e);
     }
 
+    if (e->type == "ASSAULT" && e->sources.empty() && IsNaturalForce(source)) return false;
     // No actor, no event: an attack may still be an event with its victims or toll.
     if (e->sources.empty() && !(e->type == "ASSAULT" && (!e->targets.empty() || e->killed || e->injured))) return false;
     // One party is not a meeting: "the meeting was attended by X", "to meet emerging threats".
@@ -364,6 +386,30 @@ class SentenceCoder {
     return out;
   }
 
+  // The measure noun an event noun is counted in ("package of sanctions", "series of
+  // attacks", "round of talks"), or the noun itself.
+  int MeasureOf(int v) const {
+    static const char* kMeasure[] = {"package", "set", "round", "wave", "series", "raft", "batch", "spate",
+                                     "string", "list", "volley", "barrage", "slew"};
+    const int head = g_.head(v);
+    if (head < 0 || (g_.deprel(v) != "nmod" && !g_.deprel(v).starts_with("nmod:")) || g_.CaseOf(v) != "of") return v;
+    for (const char* m : kMeasure)
+      if (g_.lemma(head) == m) return head;
+    return v;
+  }
+
+  // Forces of nature are no actors: "the earthquake struck", "the storm killed 20".
+  bool IsNaturalForce(int w) const {
+    static const char* kNature[] = {"earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "typhoon",
+                                    "hurricane", "cyclone", "flood", "flooding", "landslide", "avalanche",
+                                    "wildfire", "drought", "heatwave", "eruption", "volcano", "disease",
+                                    "virus", "epidemic", "outbreak", "lightning", "tornado", "rain"};
+    if (w < 0) return false;
+    for (const char* n : kNature)
+      if (g_.lemma(w) == n || g_.lower(w) == n) return true;
+    return false;
+  }
+
   // "provide a forum" is no aid: a giving verb codes AID only when what is given is
   // help of some kind, or when its object is a people being helped ("assisting Afghans").
   bool GivesAid(int v) const {
@@ -373,6 +419,16 @@ class SentenceCoder {
     for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis"}, 30))
       for (const char* a : kAid)
         if (g_.lemma(w) == a) return true;
+    return false;
+  }
+
+  // "vowed to retaliate", "pledged to strike back": a promise of violence is a threat.
+  bool PromisesViolence(int v) const {
+    for (int c : g_.children(v)) {
+      if (g_.deprel(c) != "xcomp" && g_.deprel(c) != "ccomp") continue;
+      const PredicateEntry* inner = EntryAt(c);
+      if (inner && inner->type == "ASSAULT") return true;
+    }
     return false;
   }
 
@@ -437,6 +493,20 @@ std::vector<CodedEvent> EventCoder::CodeDocument(const Doc& doc) const {
   ActorCoder actors(doc, actors_, layers.entities);
   DocMemory memory;
   memory.home_country = actors.HomeCountry();
+  // Names the body states with a country anywhere ("US President Joe Biden" in the
+  // third paragraph) are known from the first sentence on.
+  {
+    DocMemory ahead;
+    for (const Sentence& s : doc.sentences()) {
+      if (s.token_end > doc.tokens().size() || s.token_begin >= s.token_end) continue;
+      if (static_cast<int>(s.token_end - s.token_begin) > options_.max_sentence_words) continue;
+      ahead.in_heading = !InBodyParagraph(layers, s.span);
+      if (ahead.in_heading) continue;
+      LearnNames(SentenceGraph(doc, s.token_begin, s.token_end), actors, ahead);
+    }
+    for (const auto& [name, strength] : ahead.name_strength)
+      if (strength >= 3) memory.names[name] = ahead.names[name], memory.name_strength[name] = strength;
+  }
   for (const Sentence& s : doc.sentences()) {
     if (s.token_end > doc.tokens().size() || s.token_begin >= s.token_end) continue;
     if (static_cast<int>(s.token_end - s.token_begin) > options_.max_sentence_words) continue;

@@ -83,6 +83,35 @@ void ReadModes(const SentenceGraph& g, int trigger, int governor, CodedEvent* e)
   }
 }
 
+namespace {
+
+// The date a sentence without one of its own inherits from the sentence just before it:
+// "Dar on Monday emphasised ... . Dar said this during an interaction with Bass" is
+// Monday's meeting. Only a day (or finer) DATE/TIME of that one sentence counts, and
+// only when the current sentence has no time expression at all: news narrates a
+// development in the lede's time frame, and a vaguer or older anchor ("last year",
+// "since 2021") says nothing about the sentence after it.
+const Annotation* NarrativeDate(const Doc& doc, const DocLayers& layers, Span sentence) {
+  if (!layers.timexes) return nullptr;
+  const std::vector<Sentence>& sentences = doc.sentences();
+  auto at = std::lower_bound(sentences.begin(), sentences.end(), sentence.begin,
+                             [](const Sentence& s, uint32_t begin) { return s.span.begin < begin; });
+  if (at == sentences.begin() || at == sentences.end() || at->span.begin != sentence.begin) return nullptr;
+  const Span previous = (at - 1)->span;
+  const Annotation* found = nullptr;
+  for (const Annotation& t : *layers.timexes) {
+    if (sentence.Contains(t.span)) return nullptr;  // a time of its own, even a vague one
+    if (!previous.Contains(t.span) || (t.label != "DATE" && t.label != "TIME")) continue;
+    const std::string granularity = Text(Attrs(t), "granularity");
+    if (granularity != "day" && granularity != "minute" && granularity != "hour" && granularity != "second") continue;
+    if (found) return nullptr;  // two days before: which one is ambiguous
+    found = &t;
+  }
+  return found;
+}
+
+}  // namespace
+
 void ReadDate(const Doc& doc, const DocLayers& layers, const SentenceGraph& g, int trigger, int governor,
               const std::vector<bool>& is_trigger, CodedEvent* e) {
   const Annotation* best = nullptr;
@@ -105,15 +134,17 @@ void ReadDate(const Doc& doc, const DocLayers& layers, const SentenceGraph& g, i
       if (depth < best_depth) best = &t, best_depth = depth;
     }
   }
+  const char* from = "timex";
+  if (!best) best = NarrativeDate(doc, layers, e->sentence), from = "context";
   if (best) {
     json j = Attrs(*best);
     e->date_value = Text(j, "value");
     e->date_precision = Text(j, "granularity");
-    e->date_from = "timex";
+    e->date_from = from;
     e->date_span = best->span;
     static const std::regex kIso(R"(\d{4}(-\d{2}(-\d{2})?)?)");
     if (std::regex_match(e->date_value, kIso)) e->date_iso = e->date_value;
-    e->arguments.emplace_back("date", best->span);
+    if (e->date_from == "timex") e->arguments.emplace_back("date", best->span);  // context: outside the sentence
   } else if (!layers.dct_iso.empty()) {
     e->date_value = layers.dct_iso;
     e->date_iso = layers.dct_iso.substr(0, std::min<size_t>(layers.dct_iso.size(), 10));

@@ -47,7 +47,7 @@ std::string EventToJson(const CodedEvent& e) {
       {"quad_class", e.quad_class}, {"goldstein", e.goldstein},
       {"sources", ActorsJson(e.sources)}, {"targets", ActorsJson(e.targets)}, {"reciprocal", e.reciprocal},
       {"date", {{"value", e.date_value}, {"iso", e.date_iso}, {"precision", e.date_precision},
-                {"from", e.date_from}, {"best", e.date_best}, {"best_precision", e.date_best_precision}, {"span", e.date_from == "timex" ? SpanJson(e.date_span) : json(nullptr)}}},
+                {"from", e.date_from}, {"best", e.date_best}, {"best_precision", e.date_best_precision}, {"span", e.date_from == "timex" || e.date_from == "context" ? SpanJson(e.date_span) : json(nullptr)}}},
       {"place", {{"text", e.place}, {"from", e.place_from},
                  {"span", e.place.empty() || e.place_from != "entity" ? json(nullptr) : SpanJson(e.place_span)}}},
       {"size", {{"killed", Opt(e.killed)}, {"killed_lower_bound", e.killed_lower_bound},

@@ -29,11 +29,11 @@ struct CodedEvent {
   // Date: `value` is the TIMEX3 value as resolved (may be underspecified: "XXXX-05-10");
   // `iso` is the ISO 8601 date it gives when fully known, else empty.
   std::string date_value, date_iso, date_precision;
-  std::string date_from;            // "timex", "dct" (the publication date), "none"
+  std::string date_from;            // "timex", "context" (the sentence before), "dct" (publication), "none"
   // The best ISO date to file the event under: date_iso, else the publication date, else
   // the earliest year the publication can have (precision "year"); "" when nothing is known.
   std::string date_best, date_best_precision;
-  Span date_span;                   // the time expression, when from "timex"
+  Span date_span;                   // the time expression, when from "timex" or "context"
 
   std::string place;                // as written
   Span place_span;

@@ -12,10 +12,30 @@ bool IsLightVerbLemma(std::string_view lemma) {
   static const char* kLight[] = {"hold", "have", "pay", "conduct", "attend", "co-chair", "chair", "launch",
                                  "carry", "make", "host", "stage", "mount", "initiate", "convene", "resume",
                                  "begin", "start", "sign", "receive", "lead", "join", "perpetrate", "commit",
-                                 "express", "extend", "convey", "offer", "voice"};
+                                 "express", "extend", "convey", "offer", "voice",
+                                 // what a government does with a measure: "imposed sanctions",
+                                 // "adopted a package of sanctions", "issued a warning"
+                                 "impose", "adopt", "approve", "unveil", "announce", "issue", "level", "file",
+                                 "declare", "order", "step"};
   for (const char* w : kLight)
     if (lemma == w) return true;
   return false;
+}
+
+// The entries of a verb whose lemma the lemmatizer got wrong ("heckled" -> "heckl"):
+// the regular English endings taken off the word itself.
+const std::vector<PredicateEntry>& FindByInflection(std::string_view word, const PredicateLexicon& lexicon) {
+  static const std::vector<PredicateEntry> kNone;
+  struct Ending { std::string_view suffix, replacement; };
+  static const Ending kEndings[] = {{"ied", "y"}, {"ies", "y"}, {"ed", "e"}, {"ed", ""}, {"ing", "e"},
+                                    {"ing", ""},  {"es", ""},   {"s", ""}};
+  for (const Ending& e : kEndings) {
+    if (word.size() <= e.suffix.size() + 2 || !word.ends_with(e.suffix)) continue;
+    std::string stem(word.substr(0, word.size() - e.suffix.size()));
+    stem += e.replacement;
+    if (const auto& entries = lexicon.Find('V', stem); !entries.empty()) return entries;
+  }
+  return kNone;
 }
 
 }  // namespace
@@ -45,13 +65,18 @@ std::vector<const PredicateEntry*> ChooseEntries(const SentenceGraph& g, int i, 
   const std::string& upos = g.upos(i);
   const char pos = upos == "VERB" ? 'V' : (upos == "NOUN" || upos == "PROPN") ? 'N' : 0;
   if (!pos) return {};
-  const std::vector<PredicateEntry>& entries = lexicon.Find(pos, g.lemma(i));
+  const std::vector<PredicateEntry>* found = &lexicon.Find(pos, g.lemma(i));
+  if (found->empty() && pos == 'V') found = &FindByInflection(g.lower(i), lexicon);
+  const std::vector<PredicateEntry>& entries = *found;
   if (entries.empty()) return {};
   std::vector<std::string> cues;  // particles, prepositions of dependents, modifiers
   for (int c : g.children(i)) {
     const std::string& d = g.deprel(c);
     if (d == "compound:prt" || d == "amod" || d == "compound" || d == "nmod:desc") cues.push_back(g.lemma(c)), cues.push_back(g.lower(c));
     if (d == "obl" || d.starts_with("obl:") || d == "nmod" || d.starts_with("nmod:")) cues.push_back(g.CaseOf(c));
+    // A verb's object or passive subject can make the event: "vowed retaliation",
+    // "declared war", "hostages were taken".
+    if (pos == 'V' && (d == "obj" || d == "nsubj:pass")) cues.push_back(g.lemma(c));
     if (d == "acl" && pos == 'N')
       for (int cc : g.children(c)) cues.push_back(g.CaseOf(cc));
   }

@@ -2,10 +2,34 @@
 #include "consolidate/consolidate_store.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "consolidate/event_merge.h"
 
 namespace sitrep {
+
+namespace {
+
+// Why `joined` is one event with `kept` (the first mention of the merged event `e`):
+// what `sitrep explain` prints.
+nlohmann::json MergeNote(const MergedEvent& e, const CodedMention& kept, const CodedMention& joined,
+                         const std::string& story) {
+  return {{"story", story},
+          {"type", e.type},
+          {"actors", {{"source", joined.source}, {"target", joined.target}}},
+          {"kept_actors", {{"source", kept.source}, {"target", kept.target}}},
+          {"two_sided", joined.reciprocal || e.type == "CONSULT" || e.type == "COOPERATE"},
+          {"date", joined.date},
+          {"date_from", joined.date_from},
+          {"event_date", e.date},
+          {"persons", joined.persons},
+          {"event_persons", e.persons},
+          {"outlet", joined.outlet},
+          {"sources", e.num_sources},
+          {"articles", e.num_articles}};
+}
+
+}  // namespace
 
 Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptions& options) {
   // Every document id, a page at a time (ListDocuments pages are at most 1000).
@@ -48,6 +72,10 @@ Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptio
   out.stories = records.size();
   for (int c : result->copy_of) out.copies += c >= 0;
   out.dct_tightened = result->dct_tightened.size();
+  // An undated article dated through its twin: its resolved dates and re-coded events
+  // are what the desk should show from now on.
+  static const std::vector<std::string> kRedated = {"dct", "timex", "events"};
+  for (int i : result->dct_tightened) SITREP_RETURN_IF_ERROR(store.RewriteLayers(ids[i], docs[i], kRedated));
 
   std::vector<CodedMention> mentions;
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -61,7 +89,22 @@ Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptio
   std::vector<MergedEvent> merged = MergeEvents(mentions);
   out.event_mentions = mentions.size();
   out.merged_events = merged.size();
-  for (const MergedEvent& e : merged) out.corroborated += e.num_sources > 1;
+  std::vector<EventMergeGroup> groups;
+  for (const MergedEvent& e : merged) {
+    out.corroborated += e.num_sources > 1;
+    if (e.mentions.size() < 2) continue;
+    EventMergeGroup group;
+    const CodedMention& first = mentions[e.mentions.front()];
+    for (int m : e.mentions) {
+      const CodedMention& cm = mentions[m];
+      group.events.push_back(EventRef{ids[cm.doc], cm.trigger, cm.type});
+      group.notes.push_back(MergeNote(e, first, cm, records[result->stories.story_of[cm.doc]].label).dump());
+    }
+    groups.push_back(std::move(group));
+  }
+  auto written_merges = store.WriteEventMerges(groups);
+  if (!written_merges.ok()) return written_merges.status();
+  out.merges = *written_merges;
   return out;
 }
 

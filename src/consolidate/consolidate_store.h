@@ -1,6 +1,8 @@
 // Consolidating what a store holds: every stored document is read back (text, tokens,
-// layers), consolidated (consolidate.h), and the stories written with
-// Store::ReplaceStories under their stable labels.
+// layers), consolidated (consolidate.h), and the results written back: the stories
+// (Store::ReplaceStories, under their stable labels), the layers of undated documents
+// dated through a twin (Store::RewriteLayers), and the event merges
+// (Store::WriteEventMerges).
 #pragma once
 
 #include <cstddef>
@@ -15,10 +17,11 @@ struct StoreConsolidation {
   size_t copies = 0;          // documents found to copy another
   size_t stories = 0;
   size_t multi_doc_stories = 0;
-  size_t dct_tightened = 0;   // undated documents dated through a twin (not written back yet)
+  size_t dct_tightened = 0;   // undated documents dated through a twin (their layers rewritten)
   size_t event_mentions = 0;  // coded events of the documents' "events" layers
-  size_t merged_events = 0;   // what they merge into (event_merge.h; not written back yet)
+  size_t merged_events = 0;   // what they merge into (event_merge.h)
   size_t corroborated = 0;    // merged events reported by more than one source
+  MergeWriteStats merges;     // what the store made of the merges
 };
 
 Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptions& options = {});

@@ -1,6 +1,8 @@
 // Features of a document for consolidation (see doc_features.h).
 #include "consolidate/doc_features.h"
 
+#include "consolidate/twin_dct.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -62,6 +64,10 @@ void ReadDctLayer(const Doc& doc, DocFeatures* f) {
   const std::vector<Annotation>* dct = doc.Layer("dct");
   if (!dct || dct->empty()) return;
   nlohmann::json attrs = nlohmann::json::parse(dct->front().attrs, nullptr, /*allow_exceptions=*/false);
+  if (!attrs.is_object()) return;
+  // A date a twin gave (an earlier consolidation) is not evidence for grouping: the
+  // content estimate it replaced is, so stories come out the same run after run.
+  if (attrs.value("source", "") == "twin") attrs = attrs.value(kContentBeforeTwin, nlohmann::json());
   if (!attrs.is_object()) return;
   DayRange r;
   if (attrs.contains("earliest") && attrs["earliest"].is_string()) {

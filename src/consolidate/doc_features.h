@@ -24,6 +24,11 @@ struct DayRange {
   bool exact_enough(int64_t max_days) const { return known() && last - first <= max_days; }
 };
 
+// The key, in the attrs of a "dct" annotation that a twin dated (twin_dct.h), of the
+// content estimate it replaced: later runs group and date from that, so consolidating
+// again changes nothing.
+inline constexpr const char* kContentBeforeTwin = "content_estimate";
+
 struct DocFeatures {
   std::string key;                  // the document's identity: its text hash
   std::vector<std::string> words;   // lowercased words of the text, in order (shingles)

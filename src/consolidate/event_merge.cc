@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -56,6 +58,40 @@ bool DatesCompatible(const std::string& a, const std::string& b, int tolerance) 
   return ra.first <= rb.last + tolerance && rb.first <= ra.last + tolerance;
 }
 
+// Whether one sorted set of surnames contains the other (an empty set is in every set).
+bool PersonsCompatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::includes(a.begin(), a.end(), b.begin(), b.end()) || std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+// Surnames of the PER entities inside the spans of the event's actors.
+std::vector<std::string> PersonsOf(const Doc& doc, const nlohmann::json& event) {
+  std::set<std::string> names;
+  const std::vector<Annotation>* entities = doc.Layer("entity");
+  if (!entities) return {};
+  for (const char* side : {"sources", "targets"}) {
+    if (!event.contains(side) || !event[side].is_array()) continue;
+    for (const auto& actor : event[side]) {
+      if (!actor.is_object()) continue;
+      const Span span = SpanOf(actor.value("span", nlohmann::json()));
+      if (span.end <= span.begin) continue;
+      for (const Annotation& ent : *entities) {
+        if (ent.label != "PER" || !span.Contains(ent.span)) continue;
+        std::string_view name = doc.Slice(ent.span);
+        if (size_t space = name.find_last_of(' '); space != std::string_view::npos) name.remove_prefix(space + 1);
+        if (name.ends_with("'s") || name.ends_with("\u2019s")) name.remove_suffix(name.ends_with("'s") ? 2 : 4);
+        std::string key(name);
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!key.empty()) names.insert(std::move(key));
+      }
+    }
+  }
+  return {names.begin(), names.end()};
+}
+
+// How much a date says about the event itself: stated in its sentence, then in the
+// sentence before, then only the publication date.
+int DateRank(const std::string& from) { return from == "timex" ? 0 : from == "context" ? 1 : from == "dct" ? 2 : 3; }
+
 }  // namespace
 
 std::vector<CodedMention> MentionsOf(const Doc& doc, int index) {
@@ -73,7 +109,13 @@ std::vector<CodedMention> MentionsOf(const Doc& doc, int index) {
     m.source = Codes(e.value("sources", nlohmann::json()));
     m.target = Codes(e.value("targets", nlohmann::json()));
     m.reciprocal = e.value("reciprocal", false);
-    if (e.contains("date") && e["date"].is_object()) m.date = e["date"].value("best", "");
+    if (e.contains("date") && e["date"].is_object()) {
+      const auto& date = e["date"];
+      m.date = date.value("best", ""), m.date_from = date.value("from", "");
+      // "recently" is a time expression, but the day filed is the publication's.
+      if (date.value("iso", "").empty() && m.date_from != "none") m.date_from = "dct";
+    }
+    m.persons = PersonsOf(doc, e);
     if (e.contains("place") && e["place"].is_object()) m.place = e["place"].value("text", "");
     if (e.contains("evidence") && e["evidence"].is_object()) {
       m.sentence = SpanOf(e["evidence"].value("sentence", nlohmann::json()));
@@ -108,11 +150,13 @@ std::vector<MergedEvent> MergeEvents(const std::vector<CodedMention>& mentions, 
   std::vector<MergedEvent> out;
   for (const std::string& key : keys) {
     std::vector<int>& group = groups[key];
-    // Content order: most precise date first (it anchors the event), then date, then
-    // document and position: nothing here depends on arrival.
+    // Content order: most precise date first (it anchors the event), a stated one before
+    // a publication date, then date, then document and position: nothing here depends
+    // on arrival.
     auto rank = [&](int i) {
       const CodedMention& m = mentions[i];
-      return std::make_tuple(-static_cast<int>(m.date.size()), m.date, m.doc_key, m.trigger.begin, m.trigger.end);
+      return std::make_tuple(-static_cast<int>(m.date.size()), DateRank(m.date_from), m.date, m.doc_key,
+                             m.trigger.begin, m.trigger.end);
     };
     std::sort(group.begin(), group.end(), [&](int a, int b) { return rank(a) < rank(b); });
     size_t first_event = out.size();
@@ -120,13 +164,15 @@ std::vector<MergedEvent> MergeEvents(const std::vector<CodedMention>& mentions, 
       const CodedMention& m = mentions[i];
       MergedEvent* home = nullptr;
       for (size_t e = first_event; e < out.size() && !home; ++e)
-        if (DatesCompatible(out[e].date, m.date, options.tolerance_days)) home = &out[e];
+        if (DatesCompatible(out[e].date, m.date, options.tolerance_days) && PersonsCompatible(out[e].persons, m.persons))
+          home = &out[e];
       if (!home) {
         out.emplace_back();
         home = &out.back();
         home->type = m.type, home->source = m.source, home->target = m.target, home->date = m.date;
       }
       home->mentions.push_back(i);
+      if (m.persons.size() > home->persons.size()) home->persons = m.persons;  // the larger contains the smaller
     }
     // Counts and figures of the events of this group.
     for (size_t e = first_event; e < out.size(); ++e) {

@@ -4,11 +4,12 @@
 // Two mentions merge when they are in the same story, have the same PLOVER type and
 // the same source and target actor codes (in either order for a meeting or other
 // two-sided type, CONSULT and COOPERATE, or when the coder marked the event
-// reciprocal: "Dar met Bass" and "Bass met Dar" are one meeting), and their dates are
-// compatible: equal, one
-// a coarser form of the other ("2024-09" and "2024-09-16"), or within
-// `tolerance_days` of each other (a report dated by its DCT against one that states
-// the day). Mentions are keyed and sorted by their content, never by arrival, so the
+// reciprocal: "Dar met Bass" and "Bass met Dar" are one meeting), compatible dates
+// (equal, one a coarser form of the other: "2024-09" and "2024-09-16", or within
+// `tolerance_days` of each other: a report dated by its DCT against one that states
+// the day), and no clash of named people (one set of surnames contains the other:
+// "Bass met Dar" is not "Bass met Baloch", but "both officials met" may be either; it
+// joins the first in content order). Mentions are keyed and sorted by their content, never by arrival, so the
 // merged events are the same whatever order the articles came in; grouping by key is
 // a hash map pass and each group is sorted once, so the work is n log n overall.
 #pragma once
@@ -29,6 +30,10 @@ struct CodedMention {
                                  // carries its original's, so it adds no source
   int story = -1;
   std::string type, source, target, date, place;
+  std::string date_from;         // "timex", "context", "dct", "none": how the coder dated it
+  // The people named among its actors, by surname ("bass", "dar"), sorted: "Bass met
+  // Dar" and "Bass met Baloch" the same day are two meetings of one dyad of codes.
+  std::vector<std::string> persons;
   Span sentence, trigger;
   std::optional<int64_t> killed, injured;
   bool killed_lower_bound = false;  // "over 50"
@@ -38,7 +43,8 @@ struct CodedMention {
 struct MergedEvent {
   std::vector<int> mentions;     // indexes into the input, in content order
   std::string type, source, target;
-  std::string date;              // the most precise date of its mentions
+  std::string date;              // the most precise date of its mentions, stated before inferred
+  std::vector<std::string> persons;  // everyone named among its mentions' actors
   int num_mentions = 0;          // GDELT NumMentions
   int num_articles = 0;          // distinct documents, copies included (NumArticles)
   int num_sources = 0;           // distinct outlets, copies counted with their original

@@ -57,6 +57,33 @@ TEST(EventMerge, MergesCompatibleDatesAndKeepsOthersApart) {
     }
 }
 
+TEST(EventMerge, TwoMeetingsOfOneDyadWithDifferentPeopleStayApart) {
+  std::vector<CodedMention> mentions = {
+      Mention(0, "Dawn", "CONSULT", "PAKGOV", "USAGOV", "2024-09-16"),
+      Mention(1, "Geo", "CONSULT", "USAGOV", "PAKGOV", "2024-09-17"),
+      Mention(2, "Geo", "CONSULT", "USAGOV", "PAKGOV", "2024-09-17"),
+      Mention(3, "Geo", "CONSULT", "USAGOV", "PAKGOV", "2024-09-17"),
+  };
+  mentions[0].persons = {"bass", "dar"};
+  mentions[1].persons = {"bass", "dar"};
+  mentions[2].persons = {"baloch", "bass"};  // the same visitor, another host
+  mentions[3].persons = {"bass"};            // "Bass visited Pakistan": fits the first
+  auto events = MergeEvents(mentions);
+  EXPECT_EQ(Partition(mentions, events), (std::set<std::set<int>>{{0, 1, 3}, {2}}));
+}
+
+TEST(EventMerge, AStatedDateAnchorsTheEventBeforeAPublicationDate) {
+  std::vector<CodedMention> mentions = {
+      Mention(0, "Geo", "CONSULT", "USAGOV", "PAKGOV", "2024-09-15"),
+      Mention(1, "Dawn", "CONSULT", "PAKGOV", "USAGOV", "2024-09-16"),
+  };
+  mentions[0].date_from = "dct";      // filed under its publication day
+  mentions[1].date_from = "context";  // "on Monday", in the sentence before
+  auto events = MergeEvents(mentions);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date, "2024-09-16");
+}
+
 TEST(EventMerge, AMeetingHasNoDirectionButAnAccusationHas) {
   std::vector<CodedMention> mentions = {
       Mention(0, "A", "CONSULT", "PAKGOV", "USAGOV", "2024-09-16"),

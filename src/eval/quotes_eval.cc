@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <random>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -13,10 +15,12 @@
 #include "annotate/paragraphs.h"
 #include "annotate/polnear.h"
 #include "annotate/quantity_stage.h"
+#include "annotate/quote_cue_model.h"
 #include "annotate/quote_stage.h"
 #include "annotate/syntax_stage.h"
 #include "annotate/token_stage.h"
 #include "sitrep/ingest.h"
+#include "train/model_file.h"
 
 namespace sitrep {
 
@@ -124,6 +128,19 @@ void WriteErrors(std::ostream& out, const std::string& name, std::string_view te
     bool hit = false;
     for (const AttributionUnit& s : system) hit = hit || OverlapBytes(gc, TrimAll(text, s.content)) > 0;
     if (!hit) write("MISS", g);
+  }
+  // A content found with the wrong speaker, or none: the first system unit overlapping it.
+  for (const AttributionUnit& g : gold) {
+    std::vector<Span> gc = TrimAll(text, g.content), gs = TrimAll(text, g.source);
+    if (gc.empty() || gs.empty()) continue;
+    for (const AttributionUnit& s : system) {
+      if (OverlapBytes(gc, TrimAll(text, s.content)) == 0) continue;
+      if (OverlapBytes(gs, TrimAll(text, s.source)) == 0) {
+        write("SOURCE", g);
+        write("SOURCE-WAS", s);
+      }
+      break;
+    }
   }
   for (const AttributionUnit& s : system) {
     std::vector<Span> sc = TrimAll(text, s.content);
@@ -264,41 +281,72 @@ std::vector<AttributionUnit> UnitsFromQuoteLayer(const Doc& doc) {
   return units;
 }
 
+namespace {
+
+// The stages every article goes through before the quotes stage.
+struct CoreStages {
+  ParagraphStage paragraphs;
+  TokenStage tokens;
+  std::unique_ptr<SyntaxStage> syntax;
+};
+
+// Loads the syntax models when asked: a folder named explicitly must load, the default
+// one may be missing (then the quotes finder works from its word lists alone).
+Status MakeCoreStages(bool with_syntax, const std::string& models, CoreStages* core) {
+  if (!with_syntax) return Status::Ok();
+  auto loaded = models.empty() ? SyntaxModels::LoadDefault() : SyntaxModels::Load(models);
+  if (loaded.ok()) core->syntax = std::make_unique<SyntaxStage>(*loaded);
+  else if (!models.empty()) return loaded.status();  // asked for these models: say why not
+  return Status::Ok();
+}
+
+// The article as a plain-text file is read (paragraphs one per line or between blank
+// lines, web debris dropped), then paragraphs, tokens and syntax. System spans map back
+// to the file's bytes, where the gold spans are, through Doc::ToOriginal.
+Result<Doc> PrepareArticle(const PolnearArticle& article, const CoreStages& core) {
+  Record record;
+  record.origin = {article.name, 0, "text"};
+  record.format = Format::kText;
+  record.bytes = article.text;
+  Result<Doc> read = ReadRecord(record, IngestOptions{});
+  if (!read.ok()) return read.status();
+  Doc& doc = *read;
+  SITREP_RETURN_IF_ERROR(core.paragraphs.Process(doc));
+  SITREP_RETURN_IF_ERROR(core.tokens.Process(doc));
+  if (core.syntax) SITREP_RETURN_IF_ERROR(core.syntax->Process(doc));
+  return read;
+}
+
+}  // namespace
+
 Result<QuotesEvalResult> RunQuotesEval(const QuotesEvalOptions& options) {
   auto articles = ReadPolnearSplit(options.data, options.split, options.skip, options.limit);
   if (!articles.ok()) return articles.status();
-  std::unique_ptr<SyntaxStage> syntax;
-  if (options.syntax) {
-    auto models = options.models.empty() ? SyntaxModels::LoadDefault() : SyntaxModels::Load(options.models);
-    if (models.ok()) syntax = std::make_unique<SyntaxStage>(*models);
-    else if (!options.models.empty()) return models.status();  // asked for these models: say why not
+  CoreStages core;
+  SITREP_RETURN_IF_ERROR(MakeCoreStages(options.syntax, options.models, &core));
+  std::shared_ptr<const QuoteCueModel> cues;
+  if (options.cue_model && core.syntax) {
+    // The learnt cues read the parse, so they only run with the syntax stage.
+    std::string dir = options.models.empty() ? DefaultModelDir() : options.models;
+    auto model = QuoteCueModel::Load(dir + "/" + kQuoteCueModelFile);
+    if (!model.ok()) return model.status();
+    cues = std::make_shared<const QuoteCueModel>(std::move(*model));
   }
-  ParagraphStage paragraphs;
-  TokenStage tokens;
   QuantityStage quantities;
-  QuoteStage quotes;
+  QuoteStage quotes(/*with_entities=*/false, cues);
   std::ofstream errors;
   if (!options.errors.empty()) {
     errors.open(options.errors);
     if (!errors) return Status(Code::kIo, "cannot write " + options.errors);
   }
   QuotesEvalResult result;
-  result.used_syntax = syntax != nullptr;
+  result.used_syntax = core.syntax != nullptr;
+  result.used_cue_model = cues != nullptr;
   for (PolnearArticle& article : *articles) {
-    // The article goes in as a plain-text file would (paragraphs one per line or between
-    // blank lines, web debris dropped); system spans are mapped back to the file's bytes,
-    // where the gold spans are.
-    Record record;
-    record.origin = {article.name, 0, "text"};
-    record.format = Format::kText;
-    record.bytes = article.text;
     double t0 = CpuSeconds();
-    Result<Doc> read = ReadRecord(record, IngestOptions{});
+    Result<Doc> read = PrepareArticle(article, core);
     if (!read.ok()) return read.status();
     Doc& doc = *read;
-    SITREP_RETURN_IF_ERROR(paragraphs.Process(doc));
-    SITREP_RETURN_IF_ERROR(tokens.Process(doc));
-    if (syntax) SITREP_RETURN_IF_ERROR(syntax->Process(doc));
     double t1 = CpuSeconds();
     SITREP_RETURN_IF_ERROR(quantities.Process(doc));
     SITREP_RETURN_IF_ERROR(quotes.Process(doc));
@@ -320,6 +368,56 @@ Result<QuotesEvalResult> RunQuotesEval(const QuotesEvalOptions& options) {
     if (errors.is_open()) WriteErrors(errors, article.name, article.text, gold, system);
     ++result.articles;
   }
+  return result;
+}
+
+Result<QuoteCueTrainResult> TrainQuoteCues(const QuoteCueTrainOptions& options) {
+  auto articles = ReadPolnearSplit(options.data, options.split, options.skip, options.limit);
+  if (!articles.ok()) return articles.status();
+  CoreStages core;
+  SITREP_RETURN_IF_ERROR(MakeCoreStages(true, options.models, &core));
+  if (!core.syntax)
+    return Status(Code::kModel, "training the quote cues needs the syntax models (see models/README.md)");
+  // Every verb is an example; it is a cue when it overlaps a gold cue span.
+  struct Example {
+    std::vector<uint64_t> features;
+    bool is_cue;
+  };
+  std::vector<Example> examples;
+  QuoteCueTrainResult result;
+  for (const PolnearArticle& article : *articles) {
+    Result<Doc> read = PrepareArticle(article, core);
+    if (!read.ok()) return read.status();
+    const Doc& doc = *read;
+    for (uint32_t k = 0; k < doc.tokens().size(); ++k) {
+      if (!IsCueCandidate(doc, k)) continue;
+      Span at = doc.ToOriginal(doc.tokens()[k].span);
+      bool is_cue = false;
+      for (const PolnearAttribution& g : article.attributions)
+        for (const Span& c : g.cue) is_cue = is_cue || (c.begin < at.end && at.begin < c.end);
+      Example ex;
+      CueFeatures(doc, k, &ex.features);
+      ex.is_cue = is_cue;
+      result.positives += is_cue;
+      examples.push_back(std::move(ex));
+    }
+    ++result.articles;
+  }
+  result.examples = examples.size();
+  // A fixed shuffle per epoch: the same data give the same model, bit for bit.
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  QuoteCueTrainer trainer;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t right = 0;
+    for (size_t i : order) right += trainer.Learn(examples[i].features, examples[i].is_cue);
+    result.epoch_accuracy.push_back(examples.empty() ? 0 : static_cast<double>(right) / examples.size());
+  }
+  QuoteCueModel model = trainer.Finish(options.min_weight);
+  result.features = model.num_features();
+  SITREP_RETURN_IF_ERROR(model.Save(options.out));
   return result;
 }
 

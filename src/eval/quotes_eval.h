@@ -61,7 +61,10 @@ struct QuotesEvalOptions {
   size_t skip = 0, limit = 0;  // articles in name order, to tune on part of a split
   bool syntax = true;        // run the syntax stage when its models load
   std::string models;        // model folder; empty: the default one
-  std::string errors;        // when set: misses and false alarms written here, one a line
+  // When set: misses (MISS), false alarms (FALSE) and contents found with the wrong
+  // speaker (SOURCE: the gold unit, then SOURCE-WAS: ours) written here, one a line.
+  std::string errors;
+  bool cue_model = true;     // use the learnt cues (quote_cues.model in the model folder)
 };
 
 struct QuotesEvalResult {
@@ -69,6 +72,7 @@ struct QuotesEvalResult {
   AttributionCounts counts;
   size_t direct = 0, mixed = 0, indirect = 0;  // system quotes by kind
   bool used_syntax = false;
+  bool used_cue_model = false;
   double core_seconds = 0;    // CPU: reading, paragraphs, tokens, sentences (and syntax when used)
   double layer_seconds = 0;   // CPU: the quantities and quotes stages
 };
@@ -76,5 +80,26 @@ struct QuotesEvalResult {
 // Reads the split, annotates every article (read as a plain-text file is, then the
 // paragraph, token, syntax when its models load, quantities and quotes stages) and scores it.
 Result<QuotesEvalResult> RunQuotesEval(const QuotesEvalOptions& options);
+
+// Trains the learnt cue classifier (annotate/quote_cue_model.h) on a PolNeAR split and
+// writes it to `out`. Each verb of the parsed articles is one example, a cue when it
+// overlaps a gold cue span. Deterministic for a given seed.
+struct QuoteCueTrainOptions {
+  std::string data;
+  std::string split = "train";
+  size_t skip = 0, limit = 0;
+  std::string models;        // the syntax models; empty: the default folder
+  std::string out;           // the model file to write
+  int epochs = 8;
+  float min_weight = 0.05f;  // averaged weights smaller than this are dropped
+  uint64_t seed = 1;
+};
+
+struct QuoteCueTrainResult {
+  size_t articles = 0, examples = 0, positives = 0, features = 0;
+  std::vector<double> epoch_accuracy;  // on the training examples, while learning
+};
+
+Result<QuoteCueTrainResult> TrainQuoteCues(const QuoteCueTrainOptions& options);
 
 }  // namespace sitrep

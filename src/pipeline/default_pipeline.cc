@@ -29,7 +29,9 @@ Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
 
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<TimexStage>()));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<QuantityStage>()));
-  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<QuoteStage>(/*with_entities=*/true)));
+  Result<std::unique_ptr<QuoteStage>> quotes = QuoteStage::MakeDefault(/*with_entities=*/true);
+  if (!quotes.ok()) return quotes.status();
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*quotes)));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<EventStage>()));
   return pipeline;
 }

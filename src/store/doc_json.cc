@@ -184,4 +184,16 @@ bool StringsFromJson(std::string_view text, std::vector<std::string>* strings) {
   }
 }
 
+std::string JoinAuthors(const std::vector<std::string>& authors) {
+  std::string out;
+  for (const std::string& author : authors) out += (out.empty() ? "" : "; ") + author;
+  return out;
+}
+
+std::vector<std::string> LayerNames(const Doc& doc) {
+  std::vector<std::string> names;
+  for (const auto& [name, annotations] : doc.layers()) names.push_back(name);
+  return names;
+}
+
 }  // namespace sitrep::sqlite

@@ -30,5 +30,10 @@ bool SentencesFromJson(std::string_view json, std::vector<Sentence>* sentences);
 std::string StringsToJson(const std::vector<std::string>& strings);
 bool StringsFromJson(std::string_view json, std::vector<std::string>* strings);
 
+// The authors column: all authors joined with "; ".
+std::string JoinAuthors(const std::vector<std::string>& authors);
+// The names of all of a Doc's layers, empty ones too (the layers column).
+std::vector<std::string> LayerNames(const Doc& doc);
+
 
 }  // namespace sitrep::sqlite

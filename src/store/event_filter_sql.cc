@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <regex>
+#include <set>
 
 namespace sitrep::sqlite {
 
@@ -155,6 +156,17 @@ Result<FilterSql> BuildFilterSql(const EventFilter& f) {
   }
   for (size_t i = 0; i < terms.size(); ++i) out.where += (i == 0 ? "WHERE " : " AND ") + terms[i];
   return out;
+}
+
+Status CheckEventFields(const DeskEvent& e) {
+  auto invalid = [](std::string message) { return Status(Code::kInvalidArgument, std::move(message)); };
+  if (!IsIsoDate(e.date)) return invalid(fmt::format("event date '{}' is not ISO 8601", e.date));
+  if (!IsPloverType(e.type)) return invalid(fmt::format("event type '{}' is not a PLOVER type", e.type));
+  for (const std::string* code : {&e.source_actor, &e.target_actor})
+    if (!code->empty() && !IsActorCode(*code)) return invalid(fmt::format("'{}' is not an actor code", *code));
+  static const std::set<std::string> kCodedBy = {"coder", "analyst", "synthetic", "fixture"};
+  if (!kCodedBy.count(e.coded_by)) return invalid(fmt::format("coded_by '{}' is not known", e.coded_by));
+  return Status::Ok();
 }
 
 }  // namespace sitrep::sqlite

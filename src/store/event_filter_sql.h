@@ -33,6 +33,9 @@ bool IsPloverType(const std::string& type);
 bool IsIsoDate(const std::string& date);
 // Upper-case letters and digits, 3 to 15 of them: PAKGOV, USA, IGOUNO.
 bool IsActorCode(const std::string& code);
+// What every engine refuses in an event row (date, type, actor codes, coded_by), so
+// SQLite and PostgreSQL refuse alike: kInvalidArgument naming the field.
+Status CheckEventFields(const DeskEvent& event);
 
 // Plain words become one quoted FTS5 phrase each (all required); a query already in
 // FTS5 syntax is kept as written.

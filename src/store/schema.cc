@@ -272,10 +272,21 @@ CREATE TABLE correction_anchors (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 4: consolidation writes its event merges back. A merge it made is marked as
+// its own (merged_by), so the next run can undo and redo its merges without touching an
+// analyst's, and says why (merge_note: the story, the key and the dates compared), which
+// is what `sitrep explain` shows.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE events ADD COLUMN merged_by TEXT CHECK (merged_by IN ('consolidation'));
+ALTER TABLE events ADD COLUMN merge_note TEXT CHECK (merge_note IS NULL OR json_valid(merge_note));
+CREATE INDEX events_by_merged_by ON events (merged_by) WHERE merged_by IS NOT NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, annotations, failures, full-text search, events, stories", kVersion1},
     {2, "tokens and sentences of the language core", kVersion2},
     {3, "the analyst's desk: places, actors and roles, review state, corrections", kVersion3},
+    {4, "event merges of consolidation, with their reasons", kVersion4},
 };
 
 // What the header and the schema table of a file say about it.

@@ -9,6 +9,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -33,17 +34,6 @@ std::string UtcNow() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
 }
 
-std::string JoinAuthors(const std::vector<std::string>& authors) {
-  std::string out;
-  for (const std::string& author : authors) out += (out.empty() ? "" : "; ") + author;
-  return out;
-}
-
-std::vector<std::string> LayerNames(const Doc& doc) {
-  std::vector<std::string> names;
-  for (const auto& [name, annotations] : doc.layers()) names.push_back(name);
-  return names;
-}
 
 }  // namespace
 
@@ -194,12 +184,13 @@ Status SqliteStore::IndexForSearch(int64_t id, const std::string& title, const s
   return row.ok() ? Status::Ok() : row.status();
 }
 
-Status SqliteStore::InsertAnnotations(int64_t doc_id, const Doc& doc) {
+Status SqliteStore::InsertAnnotations(int64_t doc_id, const Doc& doc, const std::vector<std::string>* only) {
   Result<Statement> stmt = db_->Prepare(
       "INSERT INTO annotations (doc_id, layer, seq, span_begin, span_end, label, attrs)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!stmt.ok()) return stmt.status();
   for (const auto& [layer, annotations] : doc.layers()) {
+    if (only && std::find(only->begin(), only->end(), layer) == only->end()) continue;
     for (size_t seq = 0; seq < annotations.size(); ++seq) {
       const Annotation& annotation = annotations[seq];
       stmt->BindInt(1, doc_id)

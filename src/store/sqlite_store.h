@@ -66,6 +66,9 @@ class SqliteStore final : public Store {
                            const std::function<bool(const Correction&)>& fn) override;
   // Makes this connection refuse writes and read with a larger cache (Store::OpenReadOnly).
   Result<std::vector<int64_t>> ReplaceStories(const std::vector<StoryRecord>& stories) override;
+  // Consolidation's write-back (sqlite_store_merges.cc).
+  Status RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) override;
+  Result<MergeWriteStats> WriteEventMerges(const std::vector<EventMergeGroup>& groups) override;
 
   Status MakeReadOnly();
   SqliteDb& db() { return *db_; }
@@ -87,7 +90,8 @@ class SqliteStore final : public Store {
   Status IndexForSearch(int64_t id, const std::string& title, const std::string& text);
   Result<int64_t> InsertDocument(const Doc& doc, const std::optional<Revision>& previous,
                                  const std::string& now);
-  Status InsertAnnotations(int64_t doc_id, const Doc& doc);
+  // All its layers, or only those named in `only` when given.
+  Status InsertAnnotations(int64_t doc_id, const Doc& doc, const std::vector<std::string>* only = nullptr);
   // Events with their mentions and actor links, in the caller's transaction (sqlite_store_events.cc).
   Result<std::vector<int64_t>> WriteEvents(const std::vector<NewEvent>& events, bool drop_invalid);
   Result<bool> InsertFailure(const Failure& failure, const std::string& content_hash, const std::string& now);

@@ -25,14 +25,6 @@ int QuadClassOf(const std::string& type) {
   return 0;
 }
 
-Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::string& where) {
-  Result<std::unique_ptr<Store>> store = Open(where);
-  if (!store.ok()) return store;
-  // Open() made a SqliteStore: it is the only engine so far.
-  SITREP_RETURN_IF_ERROR(static_cast<sqlite::SqliteStore&>(**store).MakeReadOnly());
-  return store;
-}
-
 }  // namespace sitrep
 
 namespace sitrep::sqlite {
@@ -58,16 +50,6 @@ std::string PrecisionOf(const std::string& date) {
 
 Status Invalid(std::string message) { return Status(Code::kInvalidArgument, std::move(message)); }
 
-Status CheckEvent(const DeskEvent& e) {
-  if (!IsIsoDate(e.date)) return Invalid(fmt::format("event date '{}' is not ISO 8601", e.date));
-  if (!IsPloverType(e.type)) return Invalid(fmt::format("event type '{}' is not a PLOVER type", e.type));
-  for (const std::string* code : {&e.source_actor, &e.target_actor})
-    if (!code->empty() && !IsActorCode(*code)) return Invalid(fmt::format("'{}' is not an actor code", *code));
-  static const std::set<std::string> kCodedBy = {"coder", "analyst", "synthetic", "fixture"};
-  if (!kCodedBy.count(e.coded_by)) return Invalid(fmt::format("coded_by '{}' is not known", e.coded_by));
-  return Status::Ok();
-}
-
 template <typename T>
 void BindOpt(Statement& s, int index, const std::optional<T>& value) {
   if (!value) s.BindNull(index);
@@ -86,7 +68,7 @@ Status SqliteStore::MakeReadOnly() {
 // ---- Events ----
 
 Result<std::vector<int64_t>> SqliteStore::InsertEvents(const std::vector<NewEvent>& events) {
-  for (const NewEvent& e : events) SITREP_RETURN_IF_ERROR(CheckEvent(e.event));
+  for (const NewEvent& e : events) SITREP_RETURN_IF_ERROR(CheckEventFields(e.event));
   Result<Transaction> tx = Transaction::Begin(*db_);
   if (!tx.ok()) return tx.status();
   Result<std::vector<int64_t>> ids = WriteEvents(events, /*drop_invalid=*/false);
@@ -117,7 +99,7 @@ Result<std::vector<int64_t>> SqliteStore::WriteEvents(const std::vector<NewEvent
   ids.reserve(events.size());
   for (const NewEvent& n : events) {
     const DeskEvent& e = n.event;
-    if (drop_invalid && !CheckEvent(e).ok()) continue;
+    if (drop_invalid && !CheckEventFields(e).ok()) continue;
     Statement& s = *insert;
     s.BindText(1, e.date).BindText(2, e.date_precision.empty() ? PrecisionOf(e.date) : e.date_precision);
     s.BindText(3, e.type).BindTextOrNull(4, e.mode).BindTextOrNull(5, e.context).BindTextOrNull(6, e.cameo);

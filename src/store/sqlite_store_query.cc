@@ -19,8 +19,8 @@ constexpr std::string_view kEventColumns =
     "id, date, ifnull(date_precision, ''), type, ifnull(mode, ''), ifnull(context, ''), ifnull(cameo, ''),"
     " ifnull(quad_class, 0), goldstein, ifnull(source_actor, ''), ifnull(target_actor, ''), ifnull(place, ''),"
     " ifnull(country, ''), ifnull(admin1, ''), latitude, longitude, killed, injured, ifnull(confidence, 0),"
-    " story_id, status, merged_into, coded_by, created_at";
-constexpr int kEventColumnCount = 24;
+    " story_id, status, merged_into, coded_by, created_at, ifnull(merge_note, '')";
+constexpr int kEventColumnCount = 25;
 
 std::optional<double> OptReal(const Statement& s, int c) {
   return s.IsNull(c) ? std::nullopt : std::optional<double>(s.Real(c));
@@ -37,6 +37,7 @@ DeskEvent ReadEvent(const Statement& s) {
   e.country = s.Text(12), e.admin1 = s.Text(13), e.latitude = OptReal(s, 14), e.longitude = OptReal(s, 15);
   e.killed = OptInt(s, 16), e.injured = OptInt(s, 17), e.confidence = s.Real(18), e.story_id = OptInt(s, 19);
   e.status = s.Text(20), e.merged_into = OptInt(s, 21), e.coded_by = s.Text(22), e.created_at = s.Text(23);
+  e.merge_note = s.Text(24);
   return e;
 }
 

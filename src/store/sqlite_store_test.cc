@@ -312,12 +312,7 @@ TEST_F(StoreTest, CannotCreateAStoreInAMissingDirectory) {
   EXPECT_NE(store.status().ToString().find(path), std::string::npos) << store.status().ToString();
 }
 
-TEST_F(StoreTest, PostgresIsNotBuiltYet) {
-  Result<std::unique_ptr<Store>> store = Store::Open("postgresql://localhost/sitrep");
-  ASSERT_FALSE(store.ok());
-  EXPECT_EQ(store.status().code(), Code::kInvalidArgument);
-  EXPECT_EQ(store.status().message(), "PostgreSQL support is not built yet");
-}
+// postgresql:// URIs open the PostgreSQL engine: src/store/pg/store_engines_test.cc.
 
 // ---- The statement cache ----
 

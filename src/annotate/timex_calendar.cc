@@ -1,0 +1,66 @@
+// Calendar arithmetic for time expressions: days since 1970-01-01 in the proleptic
+// Gregorian calendar (H. Hinnant's method), weekdays, ISO weeks and month steps.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "annotate/timex.h"
+#include "annotate/timex_internal.h"
+
+namespace sitrep {
+
+int64_t DaysFromCivil(int year, int month, int day) {
+  int64_t y = static_cast<int64_t>(year) - (month <= 2);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilTime CivilFromDays(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  CivilTime t;
+  t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2));
+  return t;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+namespace timex_internal {
+
+int64_t Days(const CivilTime& t) { return DaysFromCivil(t.year, t.month, t.day); }
+int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }  // 1970-01-01 was a Thursday
+
+// ISO 8601 week: the year that owns the week, and its number.
+std::pair<int, int> IsoWeek(int64_t days) {
+  int64_t thursday = days - Weekday(days) + 4;
+  int year = CivilFromDays(thursday).year;
+  int week = static_cast<int>((thursday - DaysFromCivil(year, 1, 1)) / 7) + 1;
+  return {year, week};
+}
+
+CivilTime AddMonths(CivilTime t, int months) {
+  int total = t.year * 12 + (t.month - 1) + months;
+  t.year = total >= 0 ? total / 12 : (total - 11) / 12;
+  t.month = total - t.year * 12 + 1;
+  t.day = std::min(t.day, DaysInMonth(t.year, t.month));
+  return t;
+}
+
+std::string Year4(int year) { return year >= 0 && year <= 9999 ? fmt::format("{:04}", year) : "XXXX"; }
+
+}  // namespace timex_internal
+}  // namespace sitrep

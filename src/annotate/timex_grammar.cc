@@ -1,0 +1,272 @@
+// The grammar's driver (see timex_internal.h): at each word, every matcher tries to read
+// an expression starting there and the longest reading wins (ties: the earlier matcher).
+// Matchers are plain functions over the words; optional pieces are tried greedily and never
+// backtracked over more than one word, so each start costs a few table lookups. Wrappers
+// add what can stand in front of any expression: quantity modifiers ("nearly"), positions
+// ("early", "the end of") and a leading "the". The pieces every matcher reads (numbers,
+// days, years after a month) are here too.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <string>
+
+#include "annotate/timex_internal.h"
+
+namespace sitrep::timex_internal {
+
+namespace {
+
+bool Better(const Found& f, const Found& best, bool have) { return !have || f.end > best.end; }
+
+// Applies "the" to expressions that take it in TimeBank ("the third quarter", "the past
+// two months", "the weekend", "the 1990s"), but not to names ("the August 26 attacks").
+bool TakesThe(const Word& first) {
+  Lex k = first.lex.kind;
+  return k == Lex::kShift || k == Lex::kOrdinal || k == Lex::kUnit || k == Lex::kSeason || k == Lex::kPartOfDay ||
+         k == Lex::kDecadeWord || k == Lex::kFew || first.low == "year-earlier" ||
+         first.low == "year-ago" || first.low == "near" || first.low == "future" || first.low == "fiscal" ||
+         first.low == "latest" || first.low == "end" || first.low == "beginning" || first.low == "start" ||
+         first.low == "middle" || first.low == "early" || first.low == "late" || first.low == "mid";
+}
+
+}  // namespace
+
+bool Grammar::Longest(size_t i, Found* best) const {
+  if (!In(i) || !w_[i].may_start) return false;
+  // "the" is the commonest starter; every expression it begins goes on with another.
+  if (w_[i].low == "the" && !(In(i + 1) && w_[i + 1].may_start)) return false;
+  // "a"/"an" begin an expression only as a count: "a year ago", "a few days".
+  if (w_[i].lex.code == "a" && !(Kind(i + 1) == Lex::kUnit || Kind(i + 1) == Lex::kFew ||
+                                 (IsCountAdjective(i + 1) && Kind(i + 2) == Lex::kUnit)))
+    return false;
+  bool have = false;
+  Found f;
+  if (Core(i, &f)) *best = f, have = true;
+  if (Positioned(i, &f) && Better(f, *best, have)) *best = f, have = true;
+  if (Approximate(i, &f) && Better(f, *best, have)) *best = f, have = true;
+  // "the" before an expression that takes it.
+  if (Is(i, "the") && Longest(i + 1, &f) && (TakesThe(w_[i + 1]) || f.m.decade != kUnset) && Better(f, *best, have)) {
+    f.begin = i;
+    *best = f, have = true;
+  }
+  return have;
+}
+
+bool Grammar::Core(size_t i, Found* best) const {
+  using Matcher = bool (Grammar::*)(size_t, Found*) const;
+  static constexpr Matcher kMatchers[] = {
+      &Grammar::MonthDate, &Grammar::DayMonth, &Grammar::Numeric, &Grammar::Year,     &Grammar::Decade,
+      &Grammar::WeekdayDate, &Grammar::Deictic, &Grammar::Ref,    &Grammar::Shifted,  &Grammar::Quantity,
+      &Grammar::Quarter,   &Grammar::Clock,    &Grammar::Set,     &Grammar::SpelledYear, &Grammar::Holiday,
+      &Grammar::Hijri};
+  bool have = false;
+  for (Matcher m : kMatchers) {
+    Found f;
+    f.begin = i;
+    if ((this->*m)(i, &f) && Better(f, *best, have)) *best = f, have = true;
+  }
+  return have;
+}
+
+// "early", "late", "mid", "mid-", "earlier", "later", "the end of", "the beginning of",
+// "the middle of", "the start of" before a date.
+bool Grammar::Positioned(size_t i, Found* f) const {
+  std::string_view mod;
+  size_t k = i;
+  // "the week of March 6": the week holding that day.
+  if (Is(i, "the") && Is(i + 1, "week") && Is(i + 2, "of") && IsMonth(i + 3)) {
+    Found day;
+    if (!MonthDate(i + 3, &day) || day.m.day == kUnset) return false;
+    *f = day;
+    f->begin = i;
+    f->m.week_of = true;
+    return true;
+  }
+  if (Is(i, "early") || Is(i, "earlier")) mod = Is(i, "early") ? "start" : "exact", k = i + 1;
+  else if (Is(i, "late") || Is(i, "later")) mod = Is(i, "late") ? "end" : "exact", k = i + 1;
+  else if (Is(i, "mid") || Is(i, "middle")) mod = "mid", k = i + 1;
+  else if (In(i) && w_[i].low.starts_with("mid-") && w_[i].low.size() > 4) return MidToken(i, f);
+  else if (Is(i, "end") && IsHyphen(i + 1)) mod = "end", k = i + 1;
+  else if (Is(i, "the") && (Is(i + 1, "end") || Is(i + 1, "beginning") || Is(i + 1, "start") || Is(i + 1, "middle")) &&
+           Is(i + 2, "of"))
+    mod = Is(i + 1, "end") ? "end" : Is(i + 1, "middle") ? "mid" : "start", k = i + 3;
+  else return false;
+  if (IsHyphen(k)) ++k;
+  Found inner;
+  if (Is(k, "the") && Is(k + 1, "year") && !IsYear(k + 2)) {  // "the end of the year": the current year
+    inner.begin = k, inner.end = k + 2;
+    inner.m.shift_unit = TimeUnit::kYear;
+    inner.m.shift = 0;
+  } else if (!Core(k, &inner) && !(Is(k, "the") && Longest(k, &inner))) {
+    return false;
+  }
+  if (inner.type == TimexType::kDuration || inner.type == TimexType::kSet || !inner.m.ref.empty()) return false;
+  *f = inner;
+  // "earlier"/"later" stay outside the span, as TimeBank marks them ("earlier [this week]").
+  f->begin = mod == "exact" && (Is(i, "earlier") || Is(i, "later")) ? k : i;
+  if (mod != "exact") f->m.mod = mod;
+  return true;
+}
+
+// "mid-1996", "mid-November": the tokenizer keeps these words whole.
+bool Grammar::MidToken(size_t i, Found* f) const {
+  std::string_view rest = w_[i].low.substr(4);
+  f->begin = i;
+  f->end = i + 1;
+  f->m.mod = "mid";
+  if (rest.size() == 4 && std::all_of(rest.begin(), rest.end(), IsDigit)) {
+    f->m.year = std::atoi(std::string(rest).c_str());
+    return true;
+  }
+  const LexEntry* entry = LookUpWord(rest);
+  if (!entry || entry->kind != Lex::kMonth) return false;
+  f->m.month = entry->value;
+  return true;
+}
+
+// "nearly two years", "about 5 p.m.", "more than a decade", "at least 30 days".
+bool Grammar::Approximate(size_t i, Found* f) const {
+  std::string_view mod;
+  size_t k = i + 1;
+  if (Kind(i) == Lex::kApprox) mod = w_[i].lex.code;
+  else if ((Is(i, "more") || Is(i, "less") || Is(i, "fewer")) && Is(i + 1, "than"))
+    mod = Is(i, "more") ? "more_than" : "less_than", k = i + 2;
+  else if (Is(i, "at") && (Is(i + 1, "least") || Is(i + 1, "most")))
+    mod = Is(i + 1, "least") ? "equal_or_more" : "equal_or_less", k = i + 2;
+  else if (Is(i, "up") && Is(i + 1, "to")) mod = "equal_or_less", k = i + 2;
+  else return false;
+  if (Is(i, "over") && Is(k, "the")) return false;  // "over the past year": a preposition
+  Found inner;
+  if (!Quantity(k, &inner) && !Clock(k, &inner)) return false;
+  *f = inner;
+  f->begin = i;
+  if (mod != "exact") f->m.mod = mod;
+  return true;
+}
+
+// A number in digits or words: "3", "1,000", "two", "twenty-four", "a", "5 1/2",
+// "one and a half", "a few" (unknown). Returns the words read.
+size_t Grammar::ReadNumber(size_t i, double* value, bool* unknown) const {
+  *unknown = false;
+  if (!In(i)) return 0;
+  const Word& w = w_[i];
+  if (w.num == -2) {  // too many digits to be a count of anything
+    *unknown = true;
+    return 1;
+  }
+  if (w.num >= 0) {
+    *value = static_cast<double>(w.num);
+    size_t k = i + 1;
+    if (Is(k, "1/2")) *value += 0.5, ++k;
+    // "5 1/2" when the tokenizer cut the fraction into "1", "/", "2".
+    else if (Num(k) >= 1 && Is(k + 1, "/") && Num(k + 2) > Num(k) && w_[k].glued && w_[k + 1].glued &&
+             w_[k + 2].ndigits <= 2)
+      *value += static_cast<double>(Num(k)) / static_cast<double>(Num(k + 2)), k += 3;
+    return k - i;
+  }
+  if (!w.low.empty() && IsDigit(w.low[0])) {  // "1,000", "2.5"
+    std::string digits;
+    for (char c : w.low)
+      if (c != ',') digits.push_back(c);
+    char* end = nullptr;
+    if (digits.size() > 12) return *unknown = true, 1;
+    double v = std::strtod(digits.c_str(), &end);
+    if (end == digits.c_str() || *end != '\0') return 0;
+    *value = v;
+    return 1;
+  }
+  if (Kind(i) == Lex::kFew) {
+    size_t k = i + 1;
+    if (Is(i, "couple") && Is(k, "of")) ++k;
+    if (Is(i, "some") && Kind(k) != Lex::kUnit) return 0;
+    *value = w.lex.value;
+    *unknown = w.lex.value == 0;
+    return k - i;
+  }
+  if (Is(i, "a") && Kind(i + 1) == Lex::kFew) {  // "a few", "a couple of"
+    size_t k = i + 2;
+    if (Is(i + 1, "couple") && Is(k, "of")) ++k;
+    *value = w_[i + 1].lex.value;
+    *unknown = w_[i + 1].lex.value == 0;
+    return k - i;
+  }
+  if (Is(i, "half") && (Is(i + 1, "a") || Is(i + 1, "an"))) {
+    *value = 0.5;
+    return 2;
+  }
+  if (Kind(i) != Lex::kNumber) return 0;
+  double v = w.lex.value;
+  size_t k = i + 1;
+  if (v >= 20 && v < 100 && w.lex.code.empty()) {  // "twenty four", "twenty-four"
+    size_t j = IsHyphen(k) ? k + 1 : k;
+    if (Kind(j) == Lex::kNumber && w_[j].lex.value >= 1 && w_[j].lex.value <= 9 && w_[j].lex.code.empty())
+      v += w_[j].lex.value, k = j + 1;
+  }
+  if (Is(k, "hundred") || Is(k, "thousand")) v *= w_[k].lex.value, ++k;
+  if (Is(k, "and") && Is(k + 1, "a") && Is(k + 2, "half")) v += 0.5, k += 3;
+  *value = v;
+  return k - i;
+}
+
+size_t Grammar::ReadDay(size_t i, int* day) const {
+  if (!In(i)) return 0;
+  const Word& w = w_[i];
+  if (w.num >= 1 && w.ndigits <= 2) return *day = static_cast<int>(w.num), 1;
+  if (w.lex.kind == Lex::kOrdinal && IsDigit(w.low[0])) return *day = w.lex.value, 1;
+  return 0;
+}
+
+void Grammar::CheckDay(TimexMeaning* m) const {
+  if (m->day == kUnset || m->month == kUnset) return;
+  int limit = m->year != kUnset ? DaysInMonth(m->year, m->month) : DaysInMonth(2000, m->month);
+  if (m->day < 1 || m->day > limit) {
+    m->warning = fmt::format("impossible date: month {} has no day {}{}", m->month, m->day,
+                             m->year != kUnset ? fmt::format(" in {}", m->year) : "");
+    m->day = kUnset;
+  }
+}
+
+// ", 2024" or " 2024" after a month and day.
+size_t Grammar::ReadYearAfter(size_t i, TimexMeaning* m) const {
+  size_t k = i;
+  if (Is(k, ",")) ++k;
+  if (IsYear(k)) {
+    m->year = static_cast<int>(w_[k].num);
+    return k + 1 - i;
+  }
+  if (In(k) && (w_[k].low.starts_with("'") || w_[k].low.starts_with("\u2019")) && w_[k].low.size() <= 4) {
+    std::string_view d = w_[k].low.substr(w_[k].low[0] == '\'' ? 1 : 3);
+    if (d.size() == 2 && IsDigit(d[0]) && IsDigit(d[1])) {
+      m->two_digit_year = true;
+      m->warning = fmt::format("two-digit year '{}: the century is not stated", d);
+      return k + 1 - i;
+    }
+  }
+  return 0;
+}
+
+size_t Grammar::ReadRelativeYear(size_t i, TimexMeaning* m) const {
+  if (Kind(i) == Lex::kShift && (Is(i + 1, "year") || Is(i + 1, "year's"))) {
+    m->shift_unit = TimeUnit::kYear;
+    m->shift = w_[i].lex.value;
+    return 2;
+  }
+  return 0;
+}
+
+// "May" and "March" are also words; a month name on its own counts only where it reads
+// as one.
+bool Grammar::MonthAloneIsDate(size_t i) const {
+  const Word& w = w_[i];
+  if (w.lex.kind != Lex::kMonth || !w.cap) return false;
+  if (w.low != "may" && w.low != "march") return true;
+  static constexpr std::string_view kBefore[] = {"in", "since", "until", "till", "by", "last", "next", "this",
+                                                 "early", "late", "mid", "of", "from", "through", "during", "to",
+                                                 "between", "and", "before", "after", "-", "that", "each", "every"};
+  if (i > sb_ && std::find(std::begin(kBefore), std::end(kBefore), w_[i - 1].low) != std::end(kBefore)) return true;
+  return false;
+}
+
+}  // namespace sitrep::timex_internal

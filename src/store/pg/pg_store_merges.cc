@@ -1,0 +1,122 @@
+// Consolidation's write-back on PostgreSQL: the same contract and the same SQL shape as
+// the SQLite engine (sqlite_store_merges.cc). Two consolidations at once would undo
+// each other's merges half-way, so WriteEventMerges takes one advisory lock for the
+// whole rewrite; ingest writers do not take it and are not held up, since they only
+// add new coded events, which the next consolidation picks up.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+#include <set>
+
+#include "code/event_rows.h"
+#include "store/pg/pg_store.h"
+
+namespace sitrep::pg {
+
+namespace {
+
+constexpr int64_t kMergesLock = 0x5349545245500003;  // "SITREP" and a 3
+
+// The annotations of `doc`'s layers named in `layers`, as one JSON array of rows.
+std::string LayersJson(const Doc& doc, const std::vector<std::string>& layers) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& [layer, annotations] : doc.layers()) {
+    if (std::find(layers.begin(), layers.end(), layer) == layers.end()) continue;
+    for (size_t seq = 0; seq < annotations.size(); ++seq) {
+      const Annotation& a = annotations[seq];
+      rows.push_back({layer, seq, a.span.begin, a.span.end, a.label,
+                      a.attrs.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.attrs)});
+    }
+  }
+  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Status PgStore::RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) {
+  return InTransaction("rewriting a document's layers", [&](pqxx::dbtransaction& tx) -> Status {
+    if (tx.exec_params("SELECT 1 FROM documents WHERE id = $1", doc_id).empty())
+      return Status(Code::kNotFound, fmt::format("there is no document {}", doc_id));
+    for (const std::string& layer : layers)
+      tx.exec_params("DELETE FROM annotations WHERE doc_id = $1 AND layer = $2", doc_id, PgText(layer));
+    tx.exec_params(
+        "INSERT INTO annotations (doc_id, layer, seq, span_begin, span_end, label, attrs)"
+        " SELECT $1, a->>0, (a->>1)::integer, (a->>2)::bigint, (a->>3)::bigint, a->>4, a->>5"
+        " FROM json_array_elements($2::json) AS a",
+        doc_id, LayersJson(doc, layers));
+    if (std::find(layers.begin(), layers.end(), "events") != layers.end()) {
+      tx.exec_params(
+          "DELETE FROM events WHERE coded_by = 'coder' AND id IN (SELECT event_id FROM event_mentions WHERE doc_id = $1)",
+          doc_id);
+      if (std::vector<NewEvent> events = code::EventRowsOf(doc, doc_id); !events.empty()) {
+        Result<std::vector<int64_t>> ids = WriteEvents(tx, events, /*drop_invalid=*/true);
+        if (!ids.ok()) return ids.status();
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Result<MergeWriteStats> PgStore::WriteEventMerges(const std::vector<EventMergeGroup>& groups) {
+  MergeWriteStats stats;
+  Status status = InTransaction("writing event merges", [&](pqxx::dbtransaction& tx) -> Status {
+    stats = MergeWriteStats();  // a retried transaction starts over
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMergesLock);
+    // Undo the last run's merges (SET sees the row as it was), keeping an analyst's status.
+    tx.exec0(
+        "UPDATE events SET status = CASE WHEN status = 'merged' THEN 'coded' ELSE status END,"
+        " merged_into = CASE WHEN status = 'merged' THEN NULL ELSE merged_into END,"
+        " merged_by = NULL, merge_note = NULL WHERE merged_by = 'consolidation'");
+    for (const EventMergeGroup& group : groups) {
+      struct Row {
+        int64_t id;
+        std::string status;
+        size_t member;
+      };
+      std::vector<Row> rows;
+      std::set<int64_t> seen;
+      for (size_t i = 0; i < group.events.size(); ++i) {
+        const EventRef& ref = group.events[i];
+        pqxx::result found = tx.exec_params(
+            "SELECT e.id, e.status FROM event_mentions AS m JOIN events AS e ON e.id = m.event_id"
+            " WHERE m.doc_id = $1 AND m.evidence_begin = $2 AND m.evidence_end = $3 AND e.type = $4"
+            " AND e.coded_by = 'coder' ORDER BY e.id",
+            ref.doc_id, static_cast<int64_t>(ref.evidence.begin), static_cast<int64_t>(ref.evidence.end),
+            PgText(ref.type));
+        stats.not_stored += found.empty();
+        for (const auto& r : found)
+          if (seen.insert(r[0].as<int64_t>()).second) rows.push_back({r[0].as<int64_t>(), r[1].as<std::string>(), i});
+      }
+      if (rows.size() < 2) continue;
+      ++stats.groups;
+      auto kept = std::find_if(rows.begin(), rows.end(),
+                               [](const Row& r) { return r.status == "coded" || r.status == "corrected"; });
+      if (kept == rows.end()) continue;
+      for (const Row& r : rows) {
+        if (&r == &*kept) continue;
+        if (r.status != "coded") {
+          ++stats.left_to_analyst;
+          continue;
+        }
+        std::optional<std::string> note;
+        if (r.member < group.notes.size() && !group.notes[r.member].empty()) note = PgText(group.notes[r.member]);
+        tx.exec_params(
+            "UPDATE events SET status = 'merged', merged_into = $2, merged_by = 'consolidation', merge_note = $3::json"
+            " WHERE id = $1 AND status = 'coded'",
+            r.id, kept->id, note);
+        ++stats.merged;
+      }
+    }
+    tx.exec0(
+        "UPDATE events SET story_id = (SELECT min(sd.story_id) FROM event_mentions AS m"
+        " JOIN story_documents AS sd ON sd.doc_id = m.doc_id WHERE m.event_id = events.id)"
+        " WHERE coded_by = 'coder'");
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return stats;
+}
+
+}  // namespace sitrep::pg
