@@ -488,6 +488,13 @@ TEST(ServeCodedTest, TheConsolidatedMeetingServesBothSources) {
   std::set<std::string> seeds;
   for (const json& m : out["mentions"]) seeds.insert(m["path"].get<std::string>().substr(m["path"].get<std::string>().rfind('/') + 1, 3));
   EXPECT_EQ(seeds, (std::set<std::string>{"000", "001"})) << out["mentions"].dump();
+  // A row merged into it says why, as consolidation recorded it.
+  ASSERT_FALSE(out["merged"].empty());
+  auto member = client.Get(("/api/events/" + std::to_string(out["merged"][0].get<int64_t>())).c_str());
+  ASSERT_TRUE(member);
+  json merged = json::parse(member->body);
+  EXPECT_EQ(merged["event"]["status"], "merged");
+  EXPECT_EQ(merged["event"]["merge_note"]["type"], "CONSULT") << merged.dump();
   auto list = client.Get("/api/events?limit=1000");
   ASSERT_TRUE(list);
   json events = json::parse(list->body);

@@ -34,6 +34,8 @@ json ToJson(const DeskEvent& e) {
           {"story_id", Opt(e.story_id)},
           {"status", e.status},
           {"merged_into", Opt(e.merged_into)},
+          // Why consolidation merged it (story, type, actors, dates, people): null otherwise.
+          {"merge_note", e.merge_note.empty() ? json(nullptr) : Parsed(e.merge_note)},
           {"coded_by", e.coded_by},
           {"created_at", e.created_at},
           {"mentions", e.mentions}};
