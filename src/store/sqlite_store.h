@@ -97,8 +97,8 @@ class SqliteStore final : public Store {
   Result<bool> InsertFailure(const Failure& failure, const std::string& content_hash, const std::string& now);
 
   // Reading (sqlite_store_read.cc).
-  Result<std::vector<int64_t>> IdsById(const std::string& key);
-  Result<std::vector<int64_t>> IdsByHashPrefix(const std::string& key);
+  Result<std::vector<int64_t>> IdsById(int64_t id);
+  Result<std::vector<int64_t>> IdsByHashPrefix(const std::string& prefix);  // lower-case hex
   Result<std::vector<int64_t>> IdsByPathOrUrl(const std::string& key);
   Status LoadAnnotations(int64_t id, const std::vector<std::string>& layer_names, Doc* doc);
   Result<std::vector<EventMention>> LoadMentions(int64_t event_id);

@@ -11,27 +11,12 @@
 #include <map>
 
 #include "store/doc_json.h"
+#include "store/document_key.h"
 #include "store/sqlite_store.h"
 
 namespace sitrep::sqlite {
 
 namespace {
-
-bool IsAllDigits(std::string_view key) {
-  return std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool IsAllHex(std::string_view key) {
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  });
-}
-
-std::string ToLower(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
 
 // The first column of every row, as ids.
 Result<std::vector<int64_t>> CollectIds(Statement& stmt) {
@@ -92,34 +77,31 @@ Status SqliteStore::Damaged(int64_t id, std::string_view why) const {
 // "123456" finds document 123456 if there is one, and hashes starting 123456 otherwise.
 Result<std::vector<int64_t>> SqliteStore::FindDocuments(const std::string& key) {
   if (key.empty()) return Status(Code::kInvalidArgument, "an empty key names no document");
-  if (IsAllDigits(key)) {
-    Result<std::vector<int64_t>> ids = IdsById(key);
+  if (std::optional<int64_t> id = DocumentIdKey(key)) {
+    Result<std::vector<int64_t>> ids = IdsById(*id);
     if (!ids.ok() || !ids->empty()) return ids;
   }
-  if (key.size() >= 6 && IsAllHex(key)) {
-    Result<std::vector<int64_t>> ids = IdsByHashPrefix(key);
+  if (std::optional<std::string> prefix = HashPrefixKey(key)) {
+    Result<std::vector<int64_t>> ids = IdsByHashPrefix(*prefix);
     if (!ids.ok() || !ids->empty()) return ids;
   }
   return IdsByPathOrUrl(key);
 }
 
-Result<std::vector<int64_t>> SqliteStore::IdsById(const std::string& key) {
-  int64_t id = 0;
-  auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), id);
-  if (error != std::errc() || end != key.data() + key.size()) return std::vector<int64_t>();  // too big
+Result<std::vector<int64_t>> SqliteStore::IdsById(int64_t id) {
   Result<Statement> stmt = db_->Prepare("SELECT id FROM documents WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
   stmt->BindInt(1, id);
   return CollectIds(*stmt);
 }
 
-Result<std::vector<int64_t>> SqliteStore::IdsByHashPrefix(const std::string& key) {
+Result<std::vector<int64_t>> SqliteStore::IdsByHashPrefix(const std::string& prefix) {
   // Hashes are lower-case hex, so every hash starting with the prefix sorts between the
   // prefix and the prefix followed by 'g': a range scan of the unique index.
   Result<Statement> stmt = db_->Prepare(
       "SELECT id FROM documents WHERE content_hash >= ?1 AND content_hash < ?1 || 'g' ORDER BY id");
   if (!stmt.ok()) return stmt.status();
-  stmt->BindText(1, ToLower(key));
+  stmt->BindText(1, prefix);
   return CollectIds(*stmt);
 }
 

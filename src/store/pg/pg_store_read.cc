@@ -12,6 +12,7 @@
 #include <pqxx/pqxx>
 
 #include "store/doc_json.h"
+#include "store/document_key.h"
 #include "store/pg/pg_schema.h"
 #include "store/pg/pg_store.h"
 #include "store/sqlite_db.h"
@@ -19,22 +20,6 @@
 namespace sitrep::pg {
 
 namespace {
-
-bool IsAllDigits(std::string_view key) {
-  return std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool IsAllHex(std::string_view key) {
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  });
-}
-
-std::string ToLower(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
 
 std::vector<int64_t> Ids(const pqxx::result& rows) {
   std::vector<int64_t> ids;
@@ -64,19 +49,14 @@ Result<std::vector<int64_t>> PgStore::FindDocuments(const std::string& key) {
   if (key.empty()) return Status(Code::kInvalidArgument, "an empty key names no document");
   try {
     pqxx::read_transaction tx(*conn_);
-    if (IsAllDigits(key)) {
-      int64_t id = 0;
-      auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), id);
-      if (error == std::errc() && end == key.data() + key.size()) {
-        std::vector<int64_t> ids = Ids(tx.exec_params("SELECT id FROM documents WHERE id = $1", id));
-        if (!ids.empty()) return ids;
-      }
+    if (std::optional<int64_t> id = sqlite::DocumentIdKey(key)) {
+      std::vector<int64_t> ids = Ids(tx.exec_params("SELECT id FROM documents WHERE id = $1", *id));
+      if (!ids.empty()) return ids;
     }
-    if (key.size() >= 6 && IsAllHex(key)) {
+    if (std::optional<std::string> prefix = sqlite::HashPrefixKey(key)) {
       // content_hash sorts by bytes (COLLATE "C"): a range scan of its unique index.
       std::vector<int64_t> ids = Ids(tx.exec_params(
-          "SELECT id FROM documents WHERE content_hash >= $1 AND content_hash < $1 || 'g' ORDER BY id",
-          ToLower(key)));
+          "SELECT id FROM documents WHERE content_hash >= $1 AND content_hash < $1 || 'g' ORDER BY id", *prefix));
       if (!ids.empty()) return ids;
     }
     return Ids(tx.exec_params(
