@@ -13,6 +13,7 @@
 #include "consolidate/event_merge.h"
 #include "consolidate/story_eval.h"
 #include "sitrep/pipeline.h"
+#include "tests/annotated_seeds.h"
 #include "tests/test_util.h"
 
 namespace sitrep {
@@ -21,24 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using testing::SeedsDir;
-
-// Annotated seed documents keyed by their number ("000").
-std::map<std::string, Doc> LoadSeeds() {
-  std::map<std::string, Doc> out;
-  PipelineOptions options;
-  options.threads = 1;
-  auto pipeline = MakeDefaultPipeline(options);
-  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  if (!pipeline.ok()) return out;
-  RecordSource source({SeedsDir()}, options.ingest);
-  Status run = (*pipeline)->Run(source, [&](std::vector<Outcome>& batch) {
-    for (Outcome& o : batch)
-      if (o.doc) out.emplace(fs::path(o.doc->origin().path).filename().string().substr(0, 3), std::move(*o.doc));
-    return Status::Ok();
-  });
-  EXPECT_TRUE(run.ok()) << run.ToString();
-  return out;
-}
 
 // Each seed's story, as the set of seed numbers in it.
 std::map<std::string, std::set<std::string>> StoriesOf(std::vector<std::pair<std::string, Doc*>>& docs,
@@ -58,7 +41,7 @@ class ConsolidateSeeds : public ::testing::Test {
  protected:
   // The pipeline runs once for the suite; consolidating again is idempotent.
   static void SetUpTestSuite() {
-    if (fs::exists(SeedsDir())) loaded_ = new std::map<std::string, Doc>(LoadSeeds());
+    if (fs::exists(SeedsDir())) loaded_ = new std::map<std::string, Doc>(testing::AnnotateSeeds());
   }
   static void TearDownTestSuite() { delete loaded_; }
   void SetUp() override {

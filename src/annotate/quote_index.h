@@ -6,7 +6,8 @@
 //   quote_reported.cc    reported speech in a sentence ("X said that ...", "according to")
 //   quote_syntax_cues.cc cues read from the parse: clausal complements, "talked about",
 //                        and the learnt cues of quote_cue_model.h
-//   quote_direct.cc      cues next to a quoted segment ("...," he said)
+//   quote_direct.cc      cues next to a quoted segment ("...," he said), speaker labels
+//                        ("Trump: ...")
 //   quotes.cc            the four passes put together, pronoun speakers, the JSON
 // Nothing here is part of the public API.
 #pragma once
@@ -195,6 +196,7 @@ std::optional<uint32_t> NounPhraseEndingAt(const DocIndex& d, uint32_t last, uin
 uint32_t NounPhraseFrom(const DocIndex& d, uint32_t first, uint32_t limit);
 std::pair<uint32_t, uint32_t> SyntaxWindow(const DocIndex& d, uint32_t i);
 std::pair<uint32_t, uint32_t> SubtreeHull(const DocIndex& d, uint32_t head);
+bool IsTimeSubject(const DocIndex& d, uint32_t head);
 std::optional<std::pair<uint32_t, uint32_t>> SpeakerBefore(const DocIndex& d, uint32_t cue, uint32_t floor);
 bool AgreesAsVerb(const DocIndex& d, const CueEntry& cue, uint32_t k, std::pair<uint32_t, uint32_t> subject);
 std::optional<std::pair<uint32_t, uint32_t>> CoordinatedSubject(const DocIndex& d, uint32_t cue, uint32_t b);
@@ -209,14 +211,13 @@ uint32_t SkipAdverbials(const DocIndex& d, uint32_t i, uint32_t end);
 bool ContentCanStart(const DocIndex& d, const CueEntry& cue, uint32_t i, uint32_t end);
 bool IsPassive(const DocIndex& d, uint32_t cue, uint32_t floor);
 uint32_t ContentEnd(const DocIndex& d, uint32_t from, uint32_t end);
-bool IsDateline(const DocIndex& d, uint32_t b, uint32_t colon, uint32_t e);
-std::optional<Candidate> HeadlineQuote(const DocIndex& d, uint32_t b, uint32_t e);
 void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<Candidate>* out);
 
 // quote_syntax_cues.cc
 std::optional<Candidate> ClausalComplement(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e);
 std::optional<Candidate> PrepositionalCue(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e);
 std::optional<uint32_t> InheritedSubject(const DocIndex& d, uint32_t k, uint32_t wb);
+// `margin`: the model's score for k over its threshold.
 std::optional<Candidate> LearntCue(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e);
 // The learnt cues of the sentence [b, e) that no rule read: out[first..] holds the
 // sentence's candidates so far. Quotes may nest: a learnt cue inside another quote's
@@ -227,6 +228,9 @@ void AddLearntCues(const DocIndex& d, uint32_t b, uint32_t e, size_t first, std:
 uint32_t WordCount(const DocIndex& d, uint32_t first, uint32_t last);
 std::optional<Candidate> TrailingCue(const DocIndex& d, const Segment& seg);
 std::optional<Candidate> LeadingCue(const DocIndex& d, const Segment& seg);
+std::optional<Candidate> ColonLeadIn(const DocIndex& d, const Segment& seg);
+bool IsDateline(const DocIndex& d, uint32_t b, uint32_t colon, uint32_t e);
+std::optional<Candidate> HeadlineQuote(const DocIndex& d, uint32_t b, uint32_t e);
 bool LooksLikeSpeech(const DocIndex& d, const Segment& seg);
 
 }  // namespace sitrep::quotes_internal

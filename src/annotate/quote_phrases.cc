@@ -132,9 +132,21 @@ std::optional<std::pair<uint32_t, uint32_t>> SpeakerBefore(const DocIndex& d, ui
     auto [b, e] = SyntaxWindow(d, cue);
     for (uint32_t i = b; i < e; ++i)
       if (d.tok[i].head == static_cast<int32_t>(cue) && (d.tok[i].deprel == "nsubj" || d.tok[i].deprel == "nsubj:outer")) {
+        // A subject after the verb ("..., said several observers") is an inverted
+        // speaker, read by the caller from the right.
+        if (i > cue) return std::nullopt;
+        if (IsTimeSubject(d, i)) continue;
         auto [lo, hi] = SubtreeHull(d, i);
         if (hi - lo + 1 > kMaxNounPhrase) lo = hi = i;
         if (lo >= floor) return std::make_pair(lo, hi);
+      }
+    // A participle without a subject of its own ("issued a statement Wednesday saying
+    // ..."): the subject it shares with the verb it hangs from, not the words before it.
+    if (d.tok[cue].xpos.starts_with("VBG"))
+      if (auto s = InheritedSubject(d, cue, b); s && *s >= floor && *s < cue) {
+        auto [lo, hi] = SubtreeHull(d, *s);
+        if (hi - lo + 1 > kMaxNounPhrase || lo < floor || hi >= cue) lo = hi = *s;
+        return std::make_pair(lo, hi);
       }
     // Without a subject in the parse, fall back to the words.
   }
@@ -274,7 +286,39 @@ std::optional<std::pair<uint32_t, uint32_t>> SpeakerAfter(const DocIndex& d, uin
   return std::make_pair(first, end - 1);
 }
 
+// A dateline opening the paragraph is not part of the speaker: "CLEVELAND, July 19 (UPI) —
+// Former Attorney General Michael Mukasey told", "WASHINGTON (AP) — Donald Trump called".
+// The parse hangs it on the subject, or takes it for the subject; before the dash there
+// are only capitalised words, numbers and punctuation.
+static std::pair<uint32_t, uint32_t> PastDateline(const DocIndex& d, std::pair<uint32_t, uint32_t> np) {
+  uint32_t p = d.paragraph_of[np.first];
+  if (np.first != d.paragraphs[p].first) return np;
+  for (uint32_t k = np.first; k < d.tok.size() && k - np.first < 12 && d.paragraph_of[k] == p; ++k) {
+    std::string_view w = d.word(k);
+    bool dash = w == "\u2014" || w == "\u2013" || w == "\u2015" || w == "--" ||
+                (w == "-" && k > np.first && d.tok[k - 1].space_after);
+    if (dash) {
+      if (k == np.first) return np;
+      if (k < np.second) return {k + 1, np.second};
+      // The dateline alone was taken for the subject: the speaker is the phrase after it.
+      uint32_t end = NounPhraseFrom(d, k + 1, std::min<uint32_t>(d.paragraphs[p].second, k + 1 + kMaxNounPhrase));
+      return end > k + 1 ? std::make_pair(k + 1, end - 1) : np;
+    }
+    bool dateline_word = d.cap(k) || (w[0] >= '0' && w[0] <= '9') || w == "," || w == "(" || w == ")" || w == ".";
+    if (!dateline_word) return np;
+  }
+  return np;
+}
+
+// A time phrase fronted before the subject ("Wednesday at the CNN debate, Clinton said",
+// "Last September, ...") is not who spoke, though a parse may make it the subject. "May"
+// and "March" may be names.
+bool IsTimeSubject(const DocIndex& d, uint32_t head) {
+  return d.is_time(head) && d.low(head) != "may" && d.low(head) != "march";
+}
+
 void SetSpeaker(const DocIndex& d, std::pair<uint32_t, uint32_t> np, const char* from, Quote* q) {
+  np = PastDateline(d, np);
   q->speaker_mention = d.span(np.first, np.second);
   q->speaker = q->speaker_mention;
   q->speaker_from = from;

@@ -1,5 +1,5 @@
-// Reported speech in a sentence: a cue, its speaker and the clause it reports, and
-// headlines that quote a speaker (see quote_index.h).
+// Reported speech in a sentence: a cue, its speaker and the clause it reports (see
+// quote_index.h).
 #include "annotate/quote_index.h"
 
 #include <algorithm>
@@ -196,6 +196,12 @@ uint32_t ContentEnd(const DocIndex& d, uint32_t from, uint32_t end) {
       }
       if (stop != end) break;
     }
+    // A semicolon joins a sentence of the writer's own: "thanked Trump for recognising
+    // Pakistan's role; earlier in March, Trump had ...".
+    if (d.low(i) == ";" && i > from) {
+      stop = i;
+      break;
+    }
     if (d.low(i) != ",") continue;
     std::string_view next = d.low(i + 1);
     if (next == "according" || (d.cue[i + 1] != nullptr && next.ends_with("ing"))) {
@@ -215,53 +221,6 @@ uint32_t ContentEnd(const DocIndex& d, uint32_t from, uint32_t end) {
   }
   while (stop > from && IsSentenceEndPunct(d.low(stop - 1))) --stop;
   return stop;
-}
-
-// A dateline opening an article, "ISLAMABAD: Pakistan said ...", names where the story
-// was filed, not who speaks: the words before the colon are in capitals, and what
-// follows is a sentence of the story rather than a headline's few words (or the
-// paragraph is not a heading at all).
-bool IsDateline(const DocIndex& d, uint32_t b, uint32_t colon, uint32_t e) {
-  std::string_view lead = d.doc.Slice(d.span(b, colon - 1));
-  int letters = 0;
-  for (char ch : lead) {
-    if (IsLowerAscii(ch)) return false;
-    letters += IsUpper(ch);
-  }
-  if (letters < 3) return false;  // "US:", "UN:" may well be speakers in a headline
-  bool heading = d.heading[d.paragraph_of[b]];
-  return !heading || e - colon > 12;
-}
-
-// A headline that names a speaker and gives their words: "Trump: ‘I Will Win’",
-// "Poll: Clinton Leads in Ohio". Only in heading paragraphs, and only when the words
-// before the colon are one short noun phrase that is not a rubric ("Watch:", "Update:").
-std::optional<Candidate> HeadlineQuote(const DocIndex& d, uint32_t b, uint32_t e) {
-  static const std::unordered_set<std::string_view> kRubrics = {
-      "breaking", "watch", "video", "exclusive", "update", "updated", "live", "photos", "photo", "analysis",
-      "opinion", "editorial", "review", "factbox", "explainer", "timeline", "transcript", "read", "listen",
-      "breaking news", "correction", "podcast", "quiz", "poll results", "fact check", "recap", "highlights"};
-  uint32_t colon = b;
-  while (colon < e && colon - b <= 6 && d.low(colon) != ":") ++colon;
-  if (colon >= e || colon == b || colon - b > 6 || e - colon < 3 || !d.cap(b)) return std::nullopt;
-  auto first = NounPhraseEndingAt(d, colon - 1, b);
-  if (!first || *first != b) return std::nullopt;
-  for (uint32_t k = b; k < colon; ++k)
-    if (d.cue[k] != nullptr) return std::nullopt;  // "Rauf said:" is a cue, not a headline
-  std::string lead(d.doc.Slice(d.span(b, colon - 1)));
-  for (char& c : lead)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (kRubrics.contains(lead)) return std::nullopt;
-  if (IsDateline(d, b, colon, e)) return std::nullopt;
-  Candidate c;
-  c.cue_token = colon;
-  c.quote.kind = Quote::Kind::kIndirect;
-  c.quote.cue = d.tok[colon].span;
-  c.quote.cue_lemma = ":";
-  SetSpeaker(d, {b, colon - 1}, "subject", &c.quote);
-  c.content_first = colon + 1;
-  c.content_last = e - 1;
-  return c;
 }
 
 // Reported speech in the sentence of tokens [b, e).
@@ -379,13 +338,36 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
         "on", "in", "at", "during", "to", "after", "before", "with", "from", "via", "while", "as"};
     bool at_end = after >= e || IsSentenceEndPunct(d.low(after)) || MarkOf(d.word(after)) != Mark::kNone ||
                   kTrailingPreps.contains(d.low(after));
+    // "pledged to ban": an infinitive is content, not a setting like "said to reporters".
+    if (at_end && after + 1 < e && d.low(after) == "to" && d.has_tags &&
+        (d.tok[after + 1].upos == "VERB" || d.tok[after + 1].upos == "AUX"))
+      at_end = false;
+    if (!at_end && cue->cls == CueClass::kTell && after < e && d.cap(after)) {
+      // "..., a school spokesman told The Wall Street Journal.": past the addressee.
+      uint32_t np_end = NounPhraseFrom(d, after, e);
+      uint32_t a = np_end > after ? SkipAdverbials(d, np_end, e) : after;
+      at_end = np_end > after && (a >= e || IsSentenceEndPunct(d.low(a)) || kTrailingPreps.contains(d.low(a)));
+    }
     if (!left) left = CoordinatedSubject(d, k, b);  // "X met survivors and said ..."
     if (at_end && (!left || left->first == b || d.low(left->first - 1) != ",")) {
       // "..., a source close to him said." The whole phrase since the comma is the speaker.
       if (auto phrase = TrailingSpeakerPhrase(d, k, b)) left = phrase;
     }
     if (left && !d.has_tags && !AgreesAsVerb(d, *cue, k, *left)) left.reset();
-    if (left && left->first > b && d.low(left->first - 1) == "," && (at_end || d.low(after - 1) == ",")) {
+    // "Any cleareyed reading of his actions, said Michael Kofman, an expert ...": after a
+    // comma, a name that follows the verb and ends the clause is the speaker, whatever
+    // the parse made the subject (the content before the comma).
+    if (left && k > b && d.low(k - 1) == "," && !participle_after_comma) {
+      if (auto right = SpeakerAfter(d, cue_last, e)) {
+        uint32_t next = right->second + 1;
+        bool ends = next >= e || d.low(next) == "," || IsSentenceEndPunct(d.low(next));
+        if (ends && d.cap(right->first) && !d.is_pronoun(right->first) && !IsTimeSubject(d, right->second))
+          left.reset();
+      }
+    }
+    // "..., misogynist and birther who pledged": a relative clause's content follows it.
+    bool relative = left && IsRelativePronoun(d.low(left->second));
+    if (left && !relative && left->first > b && d.low(left->first - 1) == "," && (at_end || d.low(after - 1) == ",")) {
       c.trailing = true;
       SetLeftSpeaker(d, *left, b, &c.quote);
       c.content_first = b;
@@ -414,7 +396,18 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
       c.content_first = b;
       c.content_last = k - 1;
     } else {
-      if (!left || cue->cls == CueClass::kTrailing) continue;
+      if (cue->cls == CueClass::kTrailing) continue;
+      // No speaker beside the verb ("refused to say whether", "while saying he would"):
+      // the subject it shares with the verb it hangs from.
+      if (!left && d.has_deps)
+        if (auto subject = InheritedSubject(d, k, SyntaxWindow(d, k).first); subject && *subject >= b) {
+          auto [lo, hi] = SubtreeHull(d, *subject);
+          left = hi - lo + 1 > kMaxNounPhrase || lo < b || hi >= k ? std::make_pair(*subject, *subject)
+                                                                    : std::make_pair(lo, hi);
+        }
+      // A verb with no speaker at all is rarely speech: "visited Pakistan to discuss
+      // ways", "the defending champion".
+      if (!left) continue;
       // tell-class verbs take an addressee first: "told reporters that", "assured him".
       static const std::unordered_set<std::string_view> kClauseOpeners = {
           "that", ":", "whether", "if", "why", "how", "what", "when", "who", "where", "to", "for", "about"};

@@ -140,8 +140,9 @@ QuoteResult FindQuotes(const Doc& doc, const QuoteCueModel* cues) {
     if (s.token_end > d.tok.size() || s.token_begin >= s.token_end) continue;
     uint32_t p = d.paragraph_of[s.token_begin];
     // Headings, and the first paragraph, which is the headline even when it ends in a
-    // quotation mark that hides it from the heading test.
-    if ((d.heading[p] || p == 0) && s.token_begin == d.paragraphs[p].first) {
+    // quotation mark that hides it from the heading test; in the body, a paragraph
+    // opened by a speaker's label ("Matthews: Well, ...").
+    if (s.token_begin == d.paragraphs[p].first) {
       if (auto c = HeadlineQuote(d, s.token_begin, d.paragraphs[p].second)) {
         reported.push_back(std::move(*c));
         continue;
@@ -215,6 +216,7 @@ QuoteResult FindQuotes(const Doc& doc, const QuoteCueModel* cues) {
       if (it != reported_by_cue.end() && !reported[it->second].trailing) c.reset();
     }
     if (!c) c = LeadingCue(d, seg);
+    if (!c) c = ColonLeadIn(d, seg);
     if (c) {
       // A reported-speech reading of the same cue is superseded by the direct quote.
       if (auto it = reported_by_cue.find(c->cue_token); it != reported_by_cue.end()) reported_used[it->second] = 1;

@@ -96,6 +96,8 @@ struct TimexMeaning {
   bool week_of = false;                  // "the week of March 6": the week, not the day
   bool latest_before = false;            // "this past spring": the latest before the anchor
   bool this_weekday = false;             // "this Friday": the nearest Friday
+  bool same_period = false;              // "the 1988 period": the span a report is about (its
+                                         // quarter), in the year stated or shifted
 
   // Durations and sets: amount of unit; amount < 0 when unstated ("several years").
   double amount = -1;

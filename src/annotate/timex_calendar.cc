@@ -1,8 +1,10 @@
 // Calendar arithmetic for time expressions: days since 1970-01-01 in the proleptic
-// Gregorian calendar (H. Hinnant's method), weekdays, ISO weeks and month steps.
+// Gregorian calendar (H. Hinnant's method), weekdays, ISO weeks and month steps; and the
+// DCT anchor an article's stated date gives.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "annotate/timex.h"
 #include "annotate/timex_internal.h"
@@ -37,6 +39,31 @@ int DaysInMonth(int year, int month) {
   if (month < 1 || month > 12) return 0;
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// The DCT an article's own date states: a day, or the month or year it names.
+DctAnchor AnchorFromDateTime(const DateTime& published) {
+  DctAnchor a;
+  const std::string& iso = published.iso;
+  auto num = [&](size_t pos, size_t len) {
+    if (iso.size() < pos + len) return -1;
+    for (size_t p = pos; p < pos + len; ++p)
+      if (!timex_internal::IsDigit(iso[p])) return -1;
+    return std::atoi(iso.substr(pos, len).c_str());
+  };
+  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  if (y < 0) return a;
+  a.kind = DctAnchor::Kind::kStated;
+  if (m < 1 || m > 12) {
+    a.earliest = {y, 1, 1};
+    a.latest = {y, 12, 31};
+  } else if (d < 1 || d > DaysInMonth(y, m)) {
+    a.earliest = {y, m, 1};
+    a.latest = {y, m, DaysInMonth(y, m)};
+  } else {
+    a.earliest = a.latest = {y, m, d, num(11, 2), num(14, 2)};
+  }
+  return a;
 }
 
 namespace timex_internal {

@@ -4,7 +4,8 @@
 // backtracked over more than one word, so each start costs a few table lookups. Wrappers
 // add what can stand in front of any expression: quantity modifiers ("nearly"), positions
 // ("early", "the end of") and a leading "the". The pieces every matcher reads (numbers,
-// days, years after a month) are here too.
+// days, years after a month) are here too, and so are frequencies ("every Monday") and the
+// prepositions that make a date a range ("since 2021").
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -38,7 +39,7 @@ bool Grammar::Longest(size_t i, Found* best) const {
   // "the" is the commonest starter; every expression it begins goes on with another.
   if (w_[i].low == "the" && !(In(i + 1) && w_[i + 1].may_start)) return false;
   // "a"/"an" begin an expression only as a count: "a year ago", "a few days".
-  if (w_[i].lex.code == "a" && !(Kind(i + 1) == Lex::kUnit || Kind(i + 1) == Lex::kFew ||
+  if (w_[i].lex.code == "a" && !(Kind(i + 1) == Lex::kUnit || Kind(i + 1) == Lex::kFew || Is(i + 1, "half") ||
                                  (IsCountAdjective(i + 1) && Kind(i + 2) == Lex::kUnit)))
     return false;
   bool have = false;
@@ -95,9 +96,12 @@ bool Grammar::Positioned(size_t i, Found* f) const {
   else return false;
   if (IsHyphen(k)) ++k;
   Found inner;
-  if (Is(k, "the") && Is(k + 1, "year") && !IsYear(k + 2)) {  // "the end of the year": the current year
+  // "the end of the year", "the end of the month": the current one.
+  if (Is(k, "the") && (Is(k + 1, "year") || Is(k + 1, "month") || Is(k + 1, "week") || Is(k + 1, "decade") ||
+                       Is(k + 1, "century")) &&
+      !IsYear(k + 2)) {
     inner.begin = k, inner.end = k + 2;
-    inner.m.shift_unit = TimeUnit::kYear;
+    inner.m.shift_unit = static_cast<TimeUnit>(w_[k + 1].lex.value);
     inner.m.shift = 0;
   } else if (!Core(k, &inner) && !(Is(k, "the") && Longest(k, &inner))) {
     return false;
@@ -118,6 +122,16 @@ bool Grammar::MidToken(size_t i, Found* f) const {
   f->m.mod = "mid";
   if (rest.size() == 4 && std::all_of(rest.begin(), rest.end(), IsDigit)) {
     f->m.year = std::atoi(std::string(rest).c_str());
+    return true;
+  }
+  if (int decade = DecadeToken(rest); decade != kUnset) {  // "mid-1980s", "mid-'90s"
+    f->m.decade = decade;
+    return true;
+  }
+  // "mid-90s": after "mid-" two digits can only be a decade; the 20th century is assumed
+  // as for "'90s".
+  if (rest.size() == 3 && rest[0] >= '3' && rest[0] <= '9' && rest[1] == '0' && rest[2] == 's') {
+    f->m.decade = 190 + (rest[0] - '0');
     return true;
   }
   const LexEntry* entry = LookUpWord(rest);
@@ -196,6 +210,11 @@ size_t Grammar::ReadNumber(size_t i, double* value, bool* unknown) const {
     *value = 0.5;
     return 2;
   }
+  // "a half hour", "a half-hour", "half-hour".
+  if ((Is(i, "a") && Is(i + 1, "half")) || (Is(i, "half") && IsHyphen(i + 1))) {
+    *value = 0.5;
+    return Is(i, "a") ? 2 : 1;
+  }
   if (Kind(i) != Lex::kNumber) return 0;
   double v = w.lex.value;
   size_t k = i + 1;
@@ -264,9 +283,77 @@ bool Grammar::MonthAloneIsDate(size_t i) const {
   if (w.low != "may" && w.low != "march") return true;
   static constexpr std::string_view kBefore[] = {"in", "since", "until", "till", "by", "last", "next", "this",
                                                  "early", "late", "mid", "of", "from", "through", "during", "to",
-                                                 "between", "and", "before", "after", "-", "that", "each", "every"};
+                                                 "between", "and", "before", "after", "-", "that", "each", "every",
+                                                 "into", "for", "around"};
   if (i > sb_ && std::find(std::begin(kBefore), std::end(kBefore), w_[i - 1].low) != std::end(kBefore)) return true;
   return false;
+}
+
+// Frequencies: "daily", "weekly", "every day", "each year", "every two years", "each July",
+// "every Monday", "twice a week" (the last through Quantity).
+bool Grammar::Set(size_t i, Found* f) const {
+  TimexMeaning& m = f->m;
+  f->type = TimexType::kSet;
+  if (Kind(i) == Lex::kFrequency) {
+    if (w_[i].cap && i > sb_) return false;  // "Daily Mail"
+    if (In(i + 1) && (w_[i + 1].low == "newspaper" || w_[i + 1].low == "newspapers" || w_[i + 1].low == "paper" ||
+                      w_[i + 1].low == "news"))
+      return false;
+    // A frequency before a noun is still a frequency ("his weekly radio address", "hourly
+    // earnings", "on a daily basis"), except "quarterly" before a noun: in business news
+    // "quarterly dividend", "quarterly report" name a kind of payment or filing.
+    static constexpr std::string_view kAfterAdverb[] = {"at", "on", "in", "and", "or", "for", "since", "to", "by",
+                                                        "until", "from", "during", "with", "before", "after", "as",
+                                                        "while", "when", "but", "over"};
+    if (Is(i, "quarterly") && In(i + 1) && IsLower(w_[i + 1].low[0]) &&
+        std::find(std::begin(kAfterAdverb), std::end(kAfterAdverb), w_[i + 1].low) == std::end(kAfterAdverb))
+      return false;
+    m.amount = 1;
+    m.unit = static_cast<TimeUnit>(w_[i].lex.value);
+    f->end = i + 1;
+    return true;
+  }
+  if (!Is(i, "every") && !Is(i, "each") && !Is(i, "per")) return false;
+  size_t k = i + 1;
+  if (Is(k, "other")) ++k;
+  double amount = 1;
+  bool unknown = false;
+  if (size_t n = ReadNumber(k, &amount, &unknown); n && !Is(k, "a")) k += n;
+  if (Kind(k) == Lex::kUnit) {
+    m.amount = unknown ? -1 : (Is(i + 1, "other") ? 2 : amount);
+    m.unit = static_cast<TimeUnit>(w_[k].lex.value);
+    if (m.unit == TimeUnit::kWeekend) m.set_value = "XXXX-WXX-WE";
+  } else if (Kind(k) == Lex::kWeekday && !Is(i, "per")) {
+    m.set_value = kWeekdaySets[w_[k].lex.value - 1];
+  } else if (Kind(k) == Lex::kMonth && !Is(i, "per")) {
+    static constexpr std::string_view kMonths[] = {"XXXX-01", "XXXX-02", "XXXX-03", "XXXX-04", "XXXX-05", "XXXX-06",
+                                                   "XXXX-07", "XXXX-08", "XXXX-09", "XXXX-10", "XXXX-11", "XXXX-12"};
+    m.set_value = kMonths[w_[k].lex.value - 1];
+  } else if (Kind(k) == Lex::kSeason && !Is(i, "per")) {
+    m.set_value = w_[k].lex.code == "SU" ? "XXXX-SU" : w_[k].lex.code == "WI" ? "XXXX-WI"
+                : w_[k].lex.code == "SP" ? "XXXX-SP" : "XXXX-FA";
+  } else if (Kind(k) == Lex::kPartOfDay && !Is(i, "per")) {
+    m.set_value = w_[k].lex.code == "MO" ? "XXXX-XX-XXTMO" : w_[k].lex.code == "AF" ? "XXXX-XX-XXTAF"
+                : w_[k].lex.code == "EV" ? "XXXX-XX-XXTEV" : "XXXX-XX-XXTNI";
+  } else {
+    return false;
+  }
+  f->end = k + 1;
+  return true;
+}
+
+// Whole-sentence signals for the attributes: "since 2021", "until June", "before 1990".
+void ApplyPreposition(const std::vector<Word>& words, size_t sentence_begin, Found* f) {
+  if (f->begin <= sentence_begin || f->type != TimexType::kDate) return;
+  std::string_view prev = words[f->begin - 1].low;
+  std::string_view mod;
+  if (prev == "since") mod = "on_or_after";
+  else if (prev == "until" || prev == "till" || prev == "through") mod = "on_or_before";
+  else if (prev == "before") mod = "before";
+  else if (prev == "after") mod = "after";
+  else return;
+  if (f->m.mod == "exact") f->m.mod = mod;
+  f->m.range = true;
 }
 
 }  // namespace sitrep::timex_internal

@@ -17,8 +17,9 @@ namespace sitrep::timex_internal {
 bool Grammar::MonthDate(size_t i, Found* f) const {
   size_t k = i;
   TimexMeaning m;
-  if (Kind(k) == Lex::kWeekday && Is(k + 1, ",") && IsMonth(k + 2)) m.weekday = w_[k].lex.value, k += 2;
-  else if (Kind(k) == Lex::kWeekday && IsMonth(k + 1)) m.weekday = w_[k].lex.value, k += 1;
+  bool weekday = Kind(k) == Lex::kWeekday && !w_[k].lex.plural;  // "Sundays" is a frequency
+  if (weekday && Is(k + 1, ",") && IsMonth(k + 2)) m.weekday = w_[k].lex.value, k += 2;
+  else if (weekday && IsMonth(k + 1)) m.weekday = w_[k].lex.value, k += 1;
   if (!IsMonth(k)) return false;
   m.month = w_[k].lex.value;
   bool abbr = Kind(k) == Lex::kMonthAbbr;
@@ -42,6 +43,14 @@ bool Grammar::MonthDate(size_t i, Found* f) const {
   } else {
     if (abbr || !MonthAloneIsDate(k - 1)) return false;
     m.weekday = kUnset;
+  }
+  // "between June and August 1997", "March 3 to May 5, 1998": the year stated once
+  // covers both ends.
+  if (m.year == kUnset && m.shift_unit == TimeUnit::kNone && !m.two_digit_year &&
+      (Is(k, "and") || Is(k, "to") || Is(k, "through") || Is(k, "until") || Is(k, "-")) && IsMonth(k + 1)) {
+    Found next;
+    if (MonthDate(k + 1, &next) && next.m.year != kUnset && next.m.shift_unit == TimeUnit::kNone)
+      m.year = next.m.year;
   }
   CheckDay(&m);
   f->end = k;
@@ -71,6 +80,20 @@ bool Grammar::DayMonth(size_t i, Found* f) const {
   return true;
 }
 
+// "1997-12-25" or "1997/12/25" kept whole by the tokenizer: ISO order, year first, so
+// the order is never in doubt. Rejects a month or day out of range rather than guess.
+static bool IsoDateToken(std::string_view s, TimexMeaning* m) {
+  if (s.size() != 10 || (s[4] != '-' && s[4] != '/') || s[7] != s[4]) return false;
+  for (size_t p : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!IsDigit(s[p])) return false;
+  int year = static_cast<int>(ParseDigits(s.substr(0, 4)));
+  int month = static_cast<int>(ParseDigits(s.substr(5, 2)));
+  int day = static_cast<int>(ParseDigits(s.substr(8, 2)));
+  if (year < 1000 || month < 1 || month > 12) return false;
+  m->year = year, m->month = month, m->day = day;
+  return true;
+}
+
 // Digits with dashes or slashes: "2024-08-26", "2025-2026", "1995-97", "8/26/2024".
 bool Grammar::Numeric(size_t i, Found* f) const {
   if (!In(i)) return false;
@@ -93,6 +116,11 @@ bool Grammar::Numeric(size_t i, Found* f) const {
     f->m.year_end = end;
     f->m.range = true;
     f->end = i + 3;
+    return true;
+  }
+  if (IsoDateToken(w.low, &f->m)) {
+    CheckDay(&f->m);
+    f->end = i + 1;
     return true;
   }
   // One token with slashes: US order, as American wires write it.
@@ -146,6 +174,13 @@ bool Grammar::Year(size_t i, Found* f) const {
     if (In(k + 1) && std::find(std::begin(kCounted), std::end(kCounted), w_[k + 1].low) != std::end(kCounted))
       return false;
     if (k > sb_ && w_[k - 1].num >= 0) return false;  // a run of numbers: a table, not a year
+    // A number that names a thing: "Route 1999", "Suite 2000", "Flight 1800".
+    static constexpr std::string_view kLabels[] = {"route", "flight", "suite", "room", "highway", "interstate",
+                                                   "resolution", "apartment", "box", "gate", "platform", "channel",
+                                                   "article", "section", "chapter", "model", "version", "number",
+                                                   "bus", "train", "unit", "lot", "pier", "exit", "code", "page"};
+    if (k > sb_ && std::find(std::begin(kLabels), std::end(kLabels), w_[k - 1].low) != std::end(kLabels))
+      return false;
   }
   if (IsHyphen(k + 1) && (Kind(k + 2) == Lex::kUnit || (In(k + 2) && w_[k + 2].num >= 0))) return false;
   f->m.year = static_cast<int>(y);
@@ -153,16 +188,29 @@ bool Grammar::Year(size_t i, Found* f) const {
   return true;
 }
 
+int DecadeToken(std::string_view s) {
+  if (s.size() == 5 && s.back() == 's' && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && s[3] == '0')
+    return static_cast<int>(ParseDigits(s.substr(0, 3)));
+  // "'90s": like "the nineties", the century is left to the reader. The 20th is assumed
+  // for the 1930s to 1990s only; "'20s" or "'00s" could as well be this century's.
+  if (s.starts_with("\u2019")) s.remove_prefix(2);  // the 3-byte quote becomes a 1-byte stand-in
+  if (s.size() == 4 && (s[0] == '\'' || static_cast<unsigned char>(s[0]) == 0x99) && IsDigit(s[1]) && s[2] == '0' &&
+      s[3] == 's' && s[1] >= '3')
+    return 190 + (s[1] - '0');
+  return kUnset;
+}
+
 // "the 1990s", "'90s", "the nineties", "the 20th century", "this century".
 bool Grammar::Decade(size_t i, Found* f) const {
   if (!In(i)) return false;
   const Word& w = w_[i];
-  if (w.low.size() == 5 && w.low.back() == 's' && IsDigit(w.low[0]) && IsDigit(w.low[3]) && w.low[3] == '0') {
-    f->m.decade = std::atoi(std::string(w.low.substr(0, 3)).c_str());
+  if (int decade = DecadeToken(w.low); decade != kUnset) {
+    f->m.decade = decade;
     f->end = i + 1;
     return true;
   }
-  if (IsYear(i) && w.num % 10 == 0 && Is(i + 1, "s") && w.glued) {
+  // "the 1980's", which the tokenizer cuts before the apostrophe.
+  if (IsYear(i) && w.num % 10 == 0 && (Is(i + 1, "s") || Is(i + 1, "'s") || Is(i + 1, "\u2019s")) && w.glued) {
     f->m.decade = static_cast<int>(w.num / 10);
     f->end = i + 2;
     return true;
@@ -189,6 +237,33 @@ bool Grammar::Quarter(size_t i, Found* f) const {
   bool the = Is(k, "the");
   if (the) ++k;
   if (IsYear(k)) m.year = static_cast<int>(w_[k].num), ++k;
+  else if (Is(k, "fiscal") && IsYear(k + 1)) m.year = static_cast<int>(w_[k + 1].num), k += 2;  // "fiscal 1998 Q2"
+  // "the 1988 period", "the same period last year": in a company report, the span the
+  // report covers (a quarter, as a rule) in another year.
+  if (the && Is(k, "period") && m.year != kUnset) {
+    m.same_period = true;
+    f->end = k + 1;
+    return true;
+  }
+  if (the && m.year == kUnset && (Is(k, "same") || Is(k, "corresponding") || Is(k, "comparable")) &&
+      Is(k + 1, "period")) {
+    size_t e = k + 2;
+    if (Is(e, "last") && Is(e + 1, "year")) e += 2;
+    else if (Is(e, "a") && Is(e + 1, "year") && (Is(e + 2, "ago") || Is(e + 2, "earlier"))) e += 3;
+    else if (Is(e, "of") && IsYear(e + 1)) m.year = static_cast<int>(w_[e + 1].num), e += 2;
+    else return false;
+    m.same_period = true;
+    if (m.year == kUnset) m.shift_unit = TimeUnit::kYear, m.shift = -1;
+    f->end = e;
+    return true;
+  }
+  // "2Q", "Q3", "Q3 1997", "the 1997 Q3": the short forms of business news.
+  if (int q = QuarterToken(k); q) {
+    m.quarter = q, ++k;
+    if (m.year == kUnset && IsYear(k)) m.year = static_cast<int>(w_[k].num), ++k;
+    f->end = k;
+    return true;
+  }
   // "this year's third quarter", "last year's quarter": a year counted from the DCT.
   int year_shift = 0;
   bool relative_year = false;
@@ -234,6 +309,9 @@ bool Grammar::Quarter(size_t i, Found* f) const {
   }
   int ord = 0;
   if (Kind(k) == Lex::kOrdinal && w_[k].lex.value <= 4) ord = w_[k].lex.value, ++k;
+  else if ((Is(k, "last") || Is(k, "final")) && (Is(k + 1, "quarter") || Is(k + 1, "half")) && Is(k + 2, "of") &&
+           IsYear(k + 3))
+    ord = Is(k + 1, "quarter") ? 4 : 2, ++k;  // "the last quarter of 1997": its fourth
   else if (Is(k, "latest") || Is(k, "same") || Is(k, "comparable") || Is(k, "corresponding")) ord = -1, ++k;
   if (IsHyphen(k)) ++k;
   if (Is(k, "half") && ord >= 1 && ord <= 2) {

@@ -1,6 +1,6 @@
 // Matchers for expressions that count from the time of writing or from another date:
 // weekdays, "today", "now", "last year", "the past two months", "two days ago", clock
-// times, frequencies; and the prepositions that make a date a range ("since 2021").
+// times.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -10,6 +10,7 @@
 #include "annotate/timex_internal.h"
 
 namespace sitrep::timex_internal {
+
 
 // "Monday", "last Friday", "Thursday morning", "Wednesday night".
 bool Grammar::WeekdayDate(size_t i, Found* f) const {
@@ -24,6 +25,13 @@ bool Grammar::WeekdayDate(size_t i, Found* f) const {
     ++k;
   }
   if (Kind(k) != Lex::kWeekday || !w_[k].cap) return false;
+  if (w_[k].lex.plural) {  // "Sundays": every Sunday
+    if (k != i) return false;
+    f->type = TimexType::kSet;
+    f->m.set_value = kWeekdaySets[w_[k].lex.value - 1];
+    f->end = k + 1;
+    return true;
+  }
   f->m.weekday = w_[k].lex.value;
   ++k;
   // "Wednesday's ruling": news names by weekday what has already happened.
@@ -38,6 +46,14 @@ bool Grammar::WeekdayDate(size_t i, Found* f) const {
 bool Grammar::Deictic(size_t i, Found* f) const {
   size_t k = i;
   TimexMeaning& m = f->m;
+  // "the day before yesterday", "the day after tomorrow".
+  if (Is(k, "the") && Is(k + 1, "day") && ((Is(k + 2, "before") && Is(k + 3, "yesterday")) ||
+                                           (Is(k + 2, "after") && Is(k + 3, "tomorrow")))) {
+    m.shift_unit = TimeUnit::kDay;
+    m.shift = Is(k + 3, "yesterday") ? -2 : 2;
+    f->end = k + 4;
+    return true;
+  }
   if (Kind(k) == Lex::kDeictic) {
     m.shift_unit = TimeUnit::kDay;
     m.shift = w_[k].lex.value;
@@ -55,6 +71,13 @@ bool Grammar::Deictic(size_t i, Found* f) const {
     return false;
   }
   if (k == i + 1 && !m.part_of_day.empty() && Is(i, "overnight") == false) f->type = TimexType::kTime;
+  // "overnight": the night before the day the narrative is at (the last day named, the
+  // DCT when none was), dated by the evening it began.
+  if (Is(i, "overnight")) {
+    m.shift = -1;
+    m.shift_from_previous = true;
+    f->type = TimexType::kTime;
+  }
   if (k == i + 2 && Kind(i) != Lex::kDeictic) f->type = TimexType::kTime;
   f->end = k;
   return true;
@@ -119,11 +142,43 @@ bool Grammar::Shifted(size_t i, Found* f) const {
   TimexMeaning& m = f->m;
   bool the = Is(k, "the");
   if (the) ++k;
+  // "over the years": a stretch of unstated length up to the time of writing.
+  if (the && Kind(k) == Lex::kUnit && w_[k].lex.plural && i > sb_ && w_[i - 1].low == "over" && !Is(k + 1, "of") &&
+      static_cast<TimeUnit>(w_[k].lex.value) >= TimeUnit::kDay) {
+    f->type = TimexType::kDuration;
+    m.amount = -1;
+    m.unit = static_cast<TimeUnit>(w_[k].lex.value);
+    f->end = k + 1;
+    return true;
+  }
+  // "the year ended Sept. 30", "the fiscal year ending June 30": a year's length of
+  // accounts, as "the nine months ended" is nine months'.
+  if (the) {
+    size_t u = Is(k, "fiscal") ? k + 1 : k;
+    if (Is(u, "year") && (Is(u + 1, "ended") || Is(u + 1, "ending")) && IsMonth(u + 2)) {
+      f->type = TimexType::kDuration;
+      m.amount = 1;
+      m.unit = TimeUnit::kYear;
+      f->end = u + 1;
+      return true;
+    }
+  }
   if (the && Is(k, "weekend")) {  // "the weekend": the nearest one, by tense
     m.weekend = true;
     f->end = k + 1;
     return true;
   }
+  // "the summer of 1998", "spring 1997": that year's season.
+  bool of_year = Is(k + 1, "of") && IsYear(k + 2);
+  if (Kind(k) == Lex::kSeason && (of_year || (!the && IsYear(k + 1)))) {
+    size_t y = Is(k + 1, "of") ? k + 2 : k + 1;
+    m.season = w_[k].lex.code;
+    m.year = static_cast<int>(w_[y].num);
+    f->end = y + 1;
+    return true;
+  }
+  // "the Winter Olympics", "the Summer Palace": a name.
+  if (Kind(k) == Lex::kSeason && w_[k].cap && In(k + 1) && w_[k + 1].cap) return false;
   if (the && Kind(k) == Lex::kSeason && !Is(k + 1, "of")) {
     m.season = w_[k].lex.code;  // "the summer": this year's, by tense
     f->end = k + 1;
@@ -131,12 +186,21 @@ bool Grammar::Shifted(size_t i, Found* f) const {
   }
   if (the && Kind(k) == Lex::kPartOfDay && !Is(k, "night") && !Is(k + 1, "of") && !Is(k + 1, "after") &&
       !Is(k + 1, "before")) {
-    m.shift_unit = TimeUnit::kDay;  // "the morning": of the day the article is written
+    // "the morning": of the day the narrative is at, the last day named (the DCT when
+    // none was): "London shares fell Friday ... buy orders in the morning".
+    m.shift_unit = TimeUnit::kDay;
+    m.shift_from_previous = true;
     m.part_of_day = w_[k].lex.code;
     f->type = TimexType::kTime;
     f->end = k + 1;
     return true;
   }
+  // "expected to last two months", "could last years": the verb, not the adjective.
+  if (Is(k, "last") && k > sb_ &&
+      (w_[k - 1].low == "to" || w_[k - 1].low == "will" || w_[k - 1].low == "would" || w_[k - 1].low == "could" ||
+       w_[k - 1].low == "may" || w_[k - 1].low == "might" || w_[k - 1].low == "can" || w_[k - 1].low == "should" ||
+       w_[k - 1].low == "must" || w_[k - 1].low == "not" || w_[k - 1].low == "n't"))
+    return false;
   bool first = Is(k, "first") || Is(k, "final") || Is(k, "last") || Is(k, "past") || Is(k, "next") || Is(k, "coming") ||
                Is(k, "previous") || Is(k, "latest");
   if (first || the) {
@@ -156,6 +220,30 @@ bool Grammar::Shifted(size_t i, Found* f) const {
       }
     }
   }
+  // "year-end", "year's end", "year end": the end of the current year.
+  if (!the && Is(i, "year")) {
+    size_t e = IsHyphen(i + 1) || Is(i + 1, "'s") || Is(i + 1, "\u2019s") ? i + 2 : i + 1;
+    if (Is(e, "end")) {
+      m.shift_unit = TimeUnit::kYear;
+      m.shift = 0;
+      m.mod = "end";
+      f->end = e + 1;
+      return true;
+    }
+  }
+  // "the latest week", "the latest fiscal year": the last one complete, as reported.
+  if (the && Is(k, "latest")) {
+    size_t u = Is(k + 1, "fiscal") ? k + 2 : k + 1;
+    TimeUnit unit = Kind(u) == Lex::kUnit && !w_[u].lex.plural ? static_cast<TimeUnit>(w_[u].lex.value)
+                    : Is(u, "period")                          ? TimeUnit::kQuarter  // a report's period
+                                                               : TimeUnit::kNone;
+    if (unit != TimeUnit::kWeek && unit != TimeUnit::kMonth && unit != TimeUnit::kQuarter && unit != TimeUnit::kYear)
+      return false;
+    m.shift_unit = unit;
+    m.shift = -1;
+    f->end = u + 1;
+    return true;
+  }
   if (Kind(k) != Lex::kShift) return false;
   int shift = w_[k].lex.value;
   // "the following month", "the previous week": from the last date told, not the DCT.
@@ -166,9 +254,20 @@ bool Grammar::Shifted(size_t i, Found* f) const {
   if (this_past) ++k, shift = -1;
   ++k;
   if (Is(k, "fiscal")) ++k;
+  // "the next morning", "the previous night": a day from the last day the narrative
+  // named, valued as the day ("the next day" read at its morning).
+  if (the && shift != 0 && Kind(k) == Lex::kPartOfDay && !Is(k + 1, "of")) {
+    m.shift_unit = TimeUnit::kDay;
+    m.shift = shift;
+    m.shift_from_previous = m.narrative_day = true;
+    f->end = k + 1;
+    return true;
+  }
   if (Kind(k) == Lex::kUnit && !w_[k].lex.plural) {
     TimeUnit unit = static_cast<TimeUnit>(w_[k].lex.value);
     if (unit == TimeUnit::kSecond || unit == TimeUnit::kMinute || unit == TimeUnit::kHour) return false;
+    // "the last week of May": a part of the month named next, not the week before this one.
+    if (Is(k + 1, "of") && (IsMonth(k + 2) || IsYear(k + 2) || Is(k + 2, "the"))) return false;
     if (unit == TimeUnit::kDay) {
       // "the next day", "the following day", "the previous day": a day from the last day the
       // narrative named, never from the DCT; "next day" without "the" is too often a name.
@@ -216,6 +315,16 @@ bool Grammar::Quantity(size_t i, Found* f) const {
   double amount = 0;
   bool unknown = false;
   TimexMeaning& m = f->m;
+  // "weeklong", "yearlong": one unit's length.
+  if (In(i) && w_[i].low.size() > 4 && w_[i].low.ends_with("long")) {
+    const LexEntry* unit = LookUpWord(w_[i].low.substr(0, w_[i].low.size() - 4));
+    if (!unit || unit->kind != Lex::kUnit || unit->plural) return false;
+    f->type = TimexType::kDuration;
+    m.amount = 1;
+    m.unit = static_cast<TimeUnit>(unit->value);
+    f->end = i + 1;
+    return true;
+  }
   size_t n = ReadNumber(k, &amount, &unknown);
   bool bare = false;
   if (!n) {
@@ -239,7 +348,8 @@ bool Grammar::Quantity(size_t i, Found* f) const {
   TimeUnit unit = static_cast<TimeUnit>(w_[k].lex.value);
   const Word& uw = w_[k];
   if (unit == TimeUnit::kSecond && !uw.lex.plural && (n == 0 || Is(i, "a") || Is(i, "an"))) return false;
-  if (!unknown && amount != 1 && !uw.lex.plural && !hyphen && !IsDigit(w_[i].low[0])) return false;  // "two year" is rare; "a second year"
+  // "two year" is rare; "a second year" is an ordinal. ("a half hour" is a count.)
+  if (!unknown && amount > 1 && !uw.lex.plural && !hyphen && !IsDigit(w_[i].low[0])) return false;
   if (unit == TimeUnit::kWeekend) return false;
   ++k;
   if (Is(k, "and") && Is(k + 1, "a") && Is(k + 2, "half")) amount += 0.5, k += 3;
@@ -376,75 +486,6 @@ bool Grammar::Clock(size_t i, Found* f) const {
   }
   f->end = k;
   return true;
-}
-
-// Frequencies: "daily", "weekly", "every day", "each year", "every two years", "each July",
-// "every Monday", "twice a week" (the last through Quantity).
-bool Grammar::Set(size_t i, Found* f) const {
-  TimexMeaning& m = f->m;
-  f->type = TimexType::kSet;
-  if (Kind(i) == Lex::kFrequency) {
-    if (w_[i].cap && i > sb_) return false;  // "Daily Mail"
-    if (In(i + 1) && (w_[i + 1].low == "newspaper" || w_[i + 1].low == "newspapers" || w_[i + 1].low == "paper" ||
-                      w_[i + 1].low == "news"))
-      return false;
-    // A frequency before a noun is still a frequency ("his weekly radio address", "hourly
-    // earnings", "on a daily basis"), except "quarterly" before a noun: in business news
-    // "quarterly dividend", "quarterly report" name a kind of payment or filing.
-    static constexpr std::string_view kAfterAdverb[] = {"at", "on", "in", "and", "or", "for", "since", "to", "by",
-                                                        "until", "from", "during", "with", "before", "after", "as",
-                                                        "while", "when", "but", "over"};
-    if (Is(i, "quarterly") && In(i + 1) && IsLower(w_[i + 1].low[0]) &&
-        std::find(std::begin(kAfterAdverb), std::end(kAfterAdverb), w_[i + 1].low) == std::end(kAfterAdverb))
-      return false;
-    m.amount = 1;
-    m.unit = static_cast<TimeUnit>(w_[i].lex.value);
-    f->end = i + 1;
-    return true;
-  }
-  if (!Is(i, "every") && !Is(i, "each") && !Is(i, "per")) return false;
-  size_t k = i + 1;
-  if (Is(k, "other")) ++k;
-  double amount = 1;
-  bool unknown = false;
-  if (size_t n = ReadNumber(k, &amount, &unknown); n && !Is(k, "a")) k += n;
-  if (Kind(k) == Lex::kUnit) {
-    m.amount = unknown ? -1 : (Is(i + 1, "other") ? 2 : amount);
-    m.unit = static_cast<TimeUnit>(w_[k].lex.value);
-    if (m.unit == TimeUnit::kWeekend) m.set_value = "XXXX-WXX-WE";
-  } else if (Kind(k) == Lex::kWeekday && !Is(i, "per")) {
-    static constexpr std::string_view kDays[] = {"XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3", "XXXX-WXX-4",
-                                                 "XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-7"};
-    m.set_value = kDays[w_[k].lex.value - 1];
-  } else if (Kind(k) == Lex::kMonth && !Is(i, "per")) {
-    static constexpr std::string_view kMonths[] = {"XXXX-01", "XXXX-02", "XXXX-03", "XXXX-04", "XXXX-05", "XXXX-06",
-                                                   "XXXX-07", "XXXX-08", "XXXX-09", "XXXX-10", "XXXX-11", "XXXX-12"};
-    m.set_value = kMonths[w_[k].lex.value - 1];
-  } else if (Kind(k) == Lex::kSeason && !Is(i, "per")) {
-    m.set_value = w_[k].lex.code == "SU" ? "XXXX-SU" : w_[k].lex.code == "WI" ? "XXXX-WI"
-                : w_[k].lex.code == "SP" ? "XXXX-SP" : "XXXX-FA";
-  } else if (Kind(k) == Lex::kPartOfDay && !Is(i, "per")) {
-    m.set_value = w_[k].lex.code == "MO" ? "XXXX-XX-XXTMO" : w_[k].lex.code == "AF" ? "XXXX-XX-XXTAF"
-                : w_[k].lex.code == "EV" ? "XXXX-XX-XXTEV" : "XXXX-XX-XXTNI";
-  } else {
-    return false;
-  }
-  f->end = k + 1;
-  return true;
-}
-
-// Whole-sentence signals for the attributes: "since 2021", "until June", "before 1990".
-void ApplyPreposition(const std::vector<Word>& words, size_t sentence_begin, Found* f) {
-  if (f->begin <= sentence_begin || f->type != TimexType::kDate) return;
-  std::string_view prev = words[f->begin - 1].low;
-  std::string_view mod;
-  if (prev == "since") mod = "on_or_after";
-  else if (prev == "until" || prev == "till" || prev == "through") mod = "on_or_before";
-  else if (prev == "before") mod = "before";
-  else if (prev == "after") mod = "after";
-  else return;
-  if (f->m.mod == "exact") f->m.mod = mod;
-  f->m.range = true;
 }
 
 }  // namespace sitrep::timex_internal

@@ -5,7 +5,7 @@
 //   timex_calendar.cc          day numbers, weekdays, ISO weeks, month arithmetic
 //   timex_lexicon.cc           the word table and Words (tokens classified once)
 //   timex_tense.cc             which way a sentence looks from the time it was written
-//   timex_grammar.cc           the longest-match driver, modifiers and numbers
+//   timex_grammar.cc           the longest-match driver, modifiers, numbers, frequencies
 //   timex_grammar_calendar.cc  named dates: "August 26", "1998", "the 1990s", quarters
 //   timex_grammar_relative.cc  dates counted from now: weekdays, "last year", "two days ago"
 //   timex.cc                   FindTimexes: words -> expressions with their meaning
@@ -107,6 +107,13 @@ class Grammar {
   int64_t Num(size_t i) const { return In(i) ? w_[i].num : -1; }
   bool IsYear(size_t i) const { return In(i) && w_[i].ndigits == 4 && w_[i].num >= 1000 && w_[i].num <= 2999; }
   bool IsMonth(size_t i) const { return Kind(i) == Lex::kMonth || Kind(i) == Lex::kMonthAbbr; }
+  // "2Q" or "Q2" as one word: the quarter, else 0.
+  int QuarterToken(size_t i) const {
+    if (!In(i) || w_[i].low.size() != 2) return 0;
+    std::string_view s = w_[i].low;
+    char d = s[0] == 'q' ? s[1] : s[1] == 'q' ? s[0] : 0;
+    return d >= '1' && d <= '4' && (s[0] != 'q' || w_[i].cap) ? d - '0' : 0;
+  }
 
   // Core matchers: each reads one kind of expression starting at i.
   // timex_grammar_calendar.cc:
@@ -155,6 +162,13 @@ class Grammar {
 
 // Whole-sentence signals for the attributes: "since 2021", "until June", "before 1990".
 void ApplyPreposition(const std::vector<Word>& words, size_t sentence_begin, Found* f);
+
+// The SET value of each weekday, Monday first: "every Monday", "Sundays".
+inline constexpr std::string_view kWeekdaySets[] = {"XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3", "XXXX-WXX-4",
+                                                    "XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-7"};
+
+// A decade written as one word: "1990s" -> 199, "'90s" -> 199; kUnset otherwise.
+int DecadeToken(std::string_view s);
 
 // Digits in another script where a year would be ("٢٠٢٤"): flagged, never read.
 bool IsForeignDigitYear(std::string_view s);

@@ -60,6 +60,9 @@ const Table& WordTable() {
     static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday", "wednesday", "thursday",
                                                               "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i) t[kDays[i]] = {Lex::kWeekday, static_cast<int16_t>(i + 1)};
+    static constexpr std::array<std::string_view, 7> kDaysPlural = {"mondays", "tuesdays", "wednesdays", "thursdays",
+                                                                    "fridays", "saturdays", "sundays"};
+    for (int i = 0; i < 7; ++i) t[kDaysPlural[i]] = {Lex::kWeekday, static_cast<int16_t>(i + 1), true};
     struct UnitWord { std::string_view word; TimeUnit unit; bool plural; };
     for (const UnitWord& u : std::initializer_list<UnitWord>{
              {"second", TimeUnit::kSecond, false}, {"seconds", TimeUnit::kSecond, true},
@@ -147,11 +150,13 @@ const Table& WordTable() {
     t["midnight"] = {Lex::kNoon, 24};
     // Words that are not in a class but can begin an expression ("the past year", "early
     // June", "at least two days"); every other word outside the table is skipped at once.
-    for (std::string_view w : {"the", "early", "earlier", "late", "later", "mid", "middle", "end", "more", "less",
+    for (std::string_view w : {"the", "early", "earlier", "late", "later", "mid", "middle", "end", "beginning",
+                               "start", "more", "less",
                                "fewer", "at", "up", "every", "each", "per", "right", "as", "these", "recent",
                                "fiscal", "year-earlier", "year-ago", "christmas", "new", "half", "future", "1/2",
-                               "near", "latest", "same", "comparable", "corresponding", "present", "thanksgiving",
-                               "halloween", "independence", "labor", "memorial"})
+                               "near", "latest", "same", "weeklong", "yearlong", "monthlong", "daylong",
+                               "comparable", "corresponding", "present", "thanksgiving", "halloween",
+                               "independence", "labor", "memorial"})
       t[w].starter = true;
     for (std::string_view w : {"muharram", "safar", "rabi", "jumada", "rajab", "shaban", "sha'ban", "ramadan",
                                "ramazan", "shawwal", "dhul", "zulhijjah", "zilhaj"})
@@ -183,7 +188,8 @@ void Classify(Word* w) {
   }
   w->may_start = w->lex.kind != Lex::kNone || starter ||
                  (!key.empty() && (IsDigit(key[0]) || key[0] == '\'' || static_cast<unsigned char>(key[0]) >= 0x80)) ||
-                 key.starts_with("mid-");
+                 key.starts_with("mid-") ||
+                 (key.size() == 2 && key[0] == 'q' && key[1] >= '1' && key[1] <= '4');  // "Q3"
   // "may", "march", "sun": names only when written as names.
   if ((w->lex.kind == Lex::kMonth || w->lex.kind == Lex::kMonthAbbr || w->lex.kind == Lex::kWeekday) && !w->cap)
     w->may_start = false;

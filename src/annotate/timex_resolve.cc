@@ -46,6 +46,7 @@ std::string FormatAmount(double amount) {
 
 // "P3D", "PT5H30M", "P10Y" (a decade), "PXW" (several weeks).
 std::string FormatDuration(double amount, TimeUnit unit) {
+  if (unit == TimeUnit::kHour && amount > 0 && amount < 1) return fmt::format("PT{}M", std::lround(amount * 60));
   if (unit == TimeUnit::kHour && amount > 0 && amount != std::floor(amount))
     return fmt::format("PT{}H{}M", static_cast<int64_t>(amount), static_cast<int>(std::lround((amount - std::floor(amount)) * 60)));
   if (amount > 0 && amount != std::floor(amount) && unit == TimeUnit::kYear)
@@ -89,11 +90,12 @@ std::string TimeSuffix(const TimexMeaning& m) {
   return "";
 }
 
-// After a weekday TimeBank writes the hour ("noon Saturday"), evening for "Wednesday
-// night" and "Friday evening", and nothing for "Thursday morning".
+// After a weekday TimeBank writes the hour ("noon Saturday"), the part of day for "Friday
+// evening" and "Wednesday night" (TEV, TNI, as TIMEX3 names them), and nothing for
+// "Thursday morning" or "Monday afternoon".
 std::string WeekdayTimeSuffix(const TimexMeaning& m) {
   if (m.hour != kUnset) return TimeSuffix(m);
-  if (m.part_of_day == "EV" || m.part_of_day == "NI") return "TEV";
+  if (m.part_of_day == "EV" || m.part_of_day == "NI") return "T" + std::string(m.part_of_day);
   return "";
 }
 
@@ -374,6 +376,7 @@ Resolved ResolveAt(const TimexMeaning& m, TimexType type, const CivilTime* dct, 
       default: day = now + (delta > 0 ? delta - 7 : delta); break;
     }
     if (m.shift < 0 && day == now) day -= 7;  // "last Friday", said on a Friday
+    if (m.shift > 0 && day <= now) day += 7 * ((now - day) / 7 + 1);  // "next Friday", said on a Friday
     r.value = DayValue(day) + WeekdayTimeSuffix(m);
     r.used_anchor = true;
     return r;
@@ -417,46 +420,34 @@ std::optional<std::pair<int, int>> QuarterOf(const std::string& value) {
 
 }  // namespace
 
-DctAnchor AnchorFromDateTime(const DateTime& published) {
-  DctAnchor a;
-  const std::string& iso = published.iso;
-  auto num = [&](size_t pos, size_t len) {
-    if (iso.size() < pos + len) return -1;
-    for (size_t p = pos; p < pos + len; ++p)
-      if (!IsDigit(iso[p])) return -1;
-    return std::atoi(iso.substr(pos, len).c_str());
-  };
-  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  if (y < 0) return a;
-  a.kind = DctAnchor::Kind::kStated;
-  if (m < 1 || m > 12) {
-    a.earliest = {y, 1, 1};
-    a.latest = {y, 12, 31};
-  } else if (d < 1 || d > DaysInMonth(y, m)) {
-    a.earliest = {y, m, 1};
-    a.latest = {y, m, DaysInMonth(y, m)};
-  } else {
-    a.earliest = a.latest = {y, m, d, num(11, 2), num(14, 2)};
-  }
-  return a;
-}
-
 void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
   Reference previous;
   std::optional<std::pair<int, int>> last_quarter;
+  bool quarter_latest = false;  // the last date named was a quarter, not a day or month
+  uint32_t previous_end = 0;     // token after the last date named
+  // How near the date a count starts from must be for its granularity to carry over: the
+  // same sentence or the one before, roughly.
+  constexpr uint32_t kNearTokens = 40;
   bool have_dct = dct.kind != DctAnchor::Kind::kNone;
   for (Timex& t : *timexes) {
+    // "the morning", "overnight" stay with the narrative's day only while it is near;
+    // further on the story has come back to the time of writing.
+    Reference from = previous;
+    const TimexMeaning& pm = t.meaning;
+    if (pm.shift_from_previous && !pm.narrative_day && !pm.counted && !pm.part_of_day.empty() &&
+        t.token_begin > previous_end + 2 * kNearTokens)
+      from.rank = -1;
     Resolved r;
     if (!have_dct) {
-      r = ResolveAt(t.meaning, t.type, nullptr, previous);
+      r = ResolveAt(t.meaning, t.type, nullptr, from);
     } else {
-      Resolved lo = ResolveAt(t.meaning, t.type, &dct.earliest, previous);
+      Resolved lo = ResolveAt(t.meaning, t.type, &dct.earliest, from);
       if (dct.earliest == dct.latest) {
         r = lo;
       } else {
-        Resolved hi = ResolveAt(t.meaning, t.type, &dct.latest, previous);
+        Resolved hi = ResolveAt(t.meaning, t.type, &dct.latest, from);
         // An interval anchors a value only where both its ends give the same one.
-        r = lo.value == hi.value ? lo : ResolveAt(t.meaning, t.type, nullptr, previous);
+        r = lo.value == hi.value ? lo : ResolveAt(t.meaning, t.type, nullptr, from);
       }
     }
     if (t.meaning.warning.starts_with("a date in the Islamic") || t.meaning.warning.starts_with("a year written"))
@@ -464,7 +455,28 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     // In a report on a quarter, "a year ago" and "year-earlier" mean that quarter a year
     // before, as business news (and TimeBank) use them.
     const TimexMeaning& m = t.meaning;
-    if (m.counted && m.shift_unit == TimeUnit::kYear && m.shift == -1 && last_quarter) {
+    // "a year earlier", "a month later" after a day or month: the same day or month,
+    // shifted, as fine as the date it counts from ("rose 2% in January and 3% a year
+    // earlier": January of the year before).
+    bool from_named = m.counted && m.shift_from_previous && !quarter_latest && previous.rank >= 0 &&
+                      t.token_begin <= previous_end + kNearTokens &&
+                      previous.rank <= 1 && (m.shift_unit == TimeUnit::kYear || m.shift_unit == TimeUnit::kMonth);
+    if (m.same_period) {
+      // The quarter the report is about, in the year stated ("the 1988 period") or a year
+      // before it ("the same period last year"); the year alone when no quarter was named.
+      std::optional<int> year;
+      if (m.year != kUnset) year = m.year;
+      else if (last_quarter) year = last_quarter->first + m.shift;
+      if (year && last_quarter) {
+        r.value = fmt::format("{}-Q{}", Year4(*year), last_quarter->second);
+        r.granularity = "quarter";
+      }
+    } else if (from_named) {
+      CivilTime base = CivilFromDays(previous.day);
+      CivilTime moved = AddMonths(base, m.shift_unit == TimeUnit::kYear ? 12 * m.shift : m.shift);
+      r.value = previous.rank == 0 ? DayValue(Days(moved)) : fmt::format("{}-{:02}", Year4(moved.year), moved.month);
+      r.granularity = previous.rank == 0 ? "day" : "month";
+    } else if (m.counted && m.shift_unit == TimeUnit::kYear && m.shift == -1 && last_quarter) {
       r.value = fmt::format("{}-Q{}", Year4(last_quarter->first - 1), last_quarter->second);
       r.granularity = "quarter";
     }
@@ -479,10 +491,11 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     t.granularity = r.granularity;
     t.anchor = !r.used_anchor ? "none" : dct.kind == DctAnchor::Kind::kStated ? "dct" : "inferred-dct";
     if (t.type == TimexType::kDate || t.type == TimexType::kTime) {
-      if (auto ref = ReferenceOf(t.value)) previous = *ref;
+      if (auto ref = ReferenceOf(t.value)) previous = *ref, quarter_latest = false, previous_end = t.token_end;
       // The quarter a report is about; not its year-ago twin ("the year-ago period").
       bool year_ago_quarter = m.shift_unit == TimeUnit::kQuarter && m.shift <= -4;
-      if (auto q = QuarterOf(t.value); q && !m.counted && !year_ago_quarter) last_quarter = q;
+      if (auto q = QuarterOf(t.value); q && !m.counted && !year_ago_quarter && !m.same_period)
+        last_quarter = q, quarter_latest = true;
     }
   }
 }

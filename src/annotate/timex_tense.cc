@@ -30,6 +30,21 @@ bool IsIrregularPast(std::string_view w) {
   return kPast.count(w) > 0;
 }
 
+// Present-tense verbs of saying, thinking and being: they describe the time of writing,
+// not a schedule.
+bool IsStativePresent(std::string_view w) {
+  static constexpr std::string_view kStative[] = {
+      "is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "do", "does", "say", "says", "tell", "tells",
+      "report", "reports", "claim", "claims", "insist", "insists", "think", "thinks", "believe", "believes", "note",
+      "notes", "add", "adds", "argue", "argues", "maintain", "maintains", "show", "shows", "suggest", "suggests",
+      "indicate", "indicates", "recall", "recalls", "know", "knows", "mean", "means", "remain", "remains",
+      "seem", "seems", "appear", "appears", "want", "wants", "need", "needs", "hope", "hopes", "expect", "expects",
+      "estimate", "estimates", "feel", "feels", "see", "sees", "acknowledge", "acknowledges", "deny", "denies", "agree",
+      "agrees", "contend", "contends", "assert", "asserts", "predict", "predicts", "warn", "warns", "fear", "fears",
+      "include", "includes", "represent", "represents", "own", "owns", "hold", "holds", "continue", "continues"};
+  return std::find(std::begin(kStative), std::end(kStative), w) != std::end(kStative);
+}
+
 // A word ending in -ed that is not a verb.
 bool LooksLikePastTense(std::string_view w) {
   if (w.size() < 5 || !w.ends_with("ed") || w.ends_with("eed")) return false;
@@ -51,8 +66,13 @@ bool SignalsIntent(const std::vector<Word>& words, size_t i) {
   static constexpr std::string_view kPlans[] = {"plan", "plans", "planned", "planning", "scheduled", "intend",
                                                 "intends", "intended", "intending", "upcoming", "expected",
                                                 "expects", "expect", "due"};
-  if (std::find(std::begin(kPlans), std::end(kPlans), low) != std::end(kPlans))
-    return low == "expected" || low == "expects" || low == "expect" || low == "due" ? next == "to" : true;
+  if (std::find(std::begin(kPlans), std::end(kPlans), low) != std::end(kPlans)) {
+    // "due" states a schedule after a form of "be" ("is due in court Friday"); "due to"
+    // elsewhere gives a cause.
+    if (low == "due") return prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "'s";
+    return low == "expected" || low == "expects" || low == "expect" ? next == "to" : true;
+  }
+  if (low == "set" && next == "for") return true;  // "the trial, set for Jan. 12"
   if ((low == "set" || low == "is" || low == "are" || low == "was" || low == "were" || low == "going") && next == "to")
     return i + 2 < words.size() && (words[i + 2].xpos == "VB" || words[i + 2].xpos.empty());
   return false;
@@ -65,15 +85,30 @@ Direction CueAt(const std::vector<Word>& words, size_t i, size_t sentence_begin,
   std::string_view prev = i > sentence_begin ? words[i - 1].low : std::string_view();
   if (before_timex && SignalsIntent(words, i)) return Direction::kFuture;
   if (!w.xpos.empty()) {
-    if (w.xpos == "MD") return low == "will" || low == "'ll" || low == "shall" || low == "wo" ? Direction::kFuture
-                               : low == "would"                                           ? Direction::kFuture
-                                                                                          : Direction::kUnknown;
+    if (w.xpos == "MD") {
+      // "could have left Friday" looks back; any other modal looks ahead ("will meet
+      // Thursday", "could decide Monday", "may vote next month").
+      std::string_view next = i + 1 < words.size() ? words[i + 1].low : std::string_view();
+      if (next == "have" || next == "'ve" || (next == "not" && i + 2 < words.size() && words[i + 2].low == "have"))
+        return Direction::kPast;
+      return low == "will" || low == "'ll" || low == "shall" || low == "wo" || low == "would" || low == "could" ||
+                     low == "may" || low == "might" || low == "should" || low == "must" || low == "can" ||
+                     low == "ca"
+                 ? Direction::kFuture
+                 : Direction::kUnknown;
+    }
     if (w.xpos == "VBD" || low == "ago") return Direction::kPast;
     // A participle with no auxiliary is a reduced clause about what happened ("shares
     // issued July 1") or a past tense the tagger took for one ("In January, X brought in").
     if (w.xpos == "VBN" && !IsAux(prev) && prev != "the" && prev != "a" && prev != "an")
       return Direction::kPast;
-    if (w.xpos == "VBZ" || w.xpos == "VBP") return low == "has" || low == "have" ? Direction::kPast : Direction::kPresent;
+    if (w.xpos == "VBZ" || w.xpos == "VBP") {
+      if (low == "has" || low == "have" || low == "'ve" || low == "\u2019ve") return Direction::kPast;
+      // A present-tense event verb with a date states a schedule ("the offer expires
+      // Friday", "trading resumes Wednesday", "it closes in January"); saying, knowing
+      // and being describe the present.
+      return IsStativePresent(low) ? Direction::kPresent : Direction::kFuture;
+    }
     return Direction::kUnknown;
   }
   // Plans ("planned", "scheduled", "is to") are read by SignalsIntent, before the date only.

@@ -110,6 +110,29 @@ const Case kCases[] = {
     {"The rally was held on Sept. 3 and the vote the next day.", "2024-09-17", "the next day", "2024-09-04"},
     {"The vote came the next day.", "2024-09-17", "the next day", "XXXX-XX-XX"},
     {"A hearing is set for the week of Oct. 7.", "2024-09-17", "the week of Oct. 7", "2024-W41"},
+    {"The accord was signed on 2023-12-25 in Paris.", "2024-09-17", "2023-12-25", "2023-12-25"},
+    {"Growth was slow in the mid-1980s.", "2024-09-17", "the mid-1980s", "198"},
+    {"Sales fell in Q3 2023.", "2024-09-17", "Q3 2023", "2023-Q3"},
+    {"It rained between June and August 2021.", "2024-09-17", "June", "2021-06"},
+    // "due" after "is" states a schedule.
+    {"He is due in court Friday.", "2024-09-17", "Friday", "2024-09-20"},
+    {"The ban will be lifted next Tuesday.", "2024-09-17", "next Tuesday", "2024-09-24"},
+    {"The show airs Sundays.", "2024-09-17", "Sundays", "XXXX-WXX-7"},
+    // "the morning", "overnight": the day the narrative is at, not the DCT.
+    {"Shares fell Friday. Buy orders came in the morning.", "2024-09-17", "the morning", "2024-09-13TMO"},
+    {"Shares fell Friday after overnight losses.", "2024-09-17", "overnight", "2024-09-12TNI"},
+    {"The plant reopened the next morning.", "2024-09-17", "the next morning", "XXXX-XX-XX"},
+    // "a year earlier" keeps the granularity of the date it counts from.
+    {"Inflation was 2% in January and 3% a year earlier.", "2024-09-17", "a year earlier", "2023-01"},
+    {"Results for the year ended June 30 were weak.", "2024-09-17", "the year", "P1Y"},
+    {"The strike could last two weeks.", "2024-09-17", "two weeks", "P2W"},
+    {"Prices rose over the years.", "2024-09-17", "the years", "PXY"},
+    {"The talks lasted a half hour.", "2024-09-17", "a half hour", "PT30M"},
+    {"Profit rose by the end of the month.", "2024-09-17", "the end of the month", "2024-09"},
+    {"The weeklong strike ended.", "2024-09-17", "weeklong", "P1W"},
+    {"Net rose in the third quarter from the same period last year.", "2024-11-01",
+     "the same period last year", "2023-Q3"},
+    {"Yields fell in the latest week.", "2024-09-17", "the latest week", "2024-W37"},
 };
 
 TEST(TimexTest, ResolvesAgainstStatedDct) {
@@ -166,6 +189,13 @@ TEST(TimexTest, ImpossibleDateIsFlaggedNotInvented) {
   auto found = Annotate("The vote will be held on February 30.", "2024-09-17");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].value, "2025-02-XX");
+  EXPECT_NE(found[0].attrs.find("impossible date"), std::string::npos);
+}
+
+TEST(TimexTest, ImpossibleIsoDateIsFlaggedNotInvented) {
+  auto found = Annotate("Filed on 2023-02-30 and on 2023-13-01.", "2024-09-17");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2023-02-XX");
   EXPECT_NE(found[0].attrs.find("impossible date"), std::string::npos);
 }
 

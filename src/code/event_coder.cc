@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "code/actor_coder.h"
 #include "code/cameo_table.h"
 #include "code/event_details.h"
@@ -11,6 +13,8 @@
 namespace sitrep::code {
 
 namespace {
+
+using nlohmann::json;
 
 struct Trigger {
   int word = -1;
@@ -164,7 +168,18 @@ class SentenceCoder {
   std::vector<CodedActor> Actors(int head, const std::string& speaker_code, std::string_view role, CodedEvent* e) {
     std::vector<CodedActor> out;
     if (head < 0) return out;
+    // "LIMA — Joe Biden and Xi Jinping agreed": a dateline read as the subject, with the
+    // real one in apposition; what is coordinated hangs from either.
     std::vector<int> heads = {head};
+    if (head == 0 && g_.Child(head, "appos") >= 0) {
+      const std::string_view w = g_.word(head);
+      if (w.size() > 2 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        head = g_.Child(head, "appos");
+        heads = {head};
+        for (int c : g_.children(0))
+          if (g_.deprel(c) == "conj") heads.push_back(c);
+      }
+    }
     for (size_t k = 0; k < heads.size() && static_cast<int>(heads.size()) < options_.max_actors; ++k)
       for (int c : g_.children(heads[k]))
         if (g_.deprel(c) == "conj" && static_cast<int>(heads.size()) < options_.max_actors) heads.push_back(c);
@@ -194,12 +209,7 @@ class SentenceCoder {
           break;
         }
     }
-    for (int& h : heads) {
-      // "ISLAMABAD: Interior Minister Mohsin Naqvi met": a dateline read as the subject,
-      // with the real one in apposition.
-      const std::string_view w = g_.word(h);
-      const bool all_caps = w.size() > 2 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (all_caps && g_.Child(h, "appos") >= 0 && h == 0) h = g_.Child(h, "appos");
+    for (int h : heads) {
       auto a = actors_.CodePhrase(g_, h, memory_, speaker_code);
       // The parser sometimes splits one noun phrase: "on Deputy | Prime Minister ... Dar".
       for (int sib = h + 1; !a && g_.head(h) >= 0 && sib < g_.size() && sib <= h + 3; ++sib)
@@ -279,7 +289,8 @@ class SentenceCoder {
             if (source < 0) source = ObliqueWith(head, {"from"});
             receiver_is_speaker = target < 0;  // "Pleased to receive a call from X," Dar wrote
           } else {
-            if (source < 0) source = SubjectOf(head);
+            // "X and Y held their summit": "their" is whoever holds it.
+            if (source < 0 || (g_.upos(source) == "PRON" && SubjectOf(head) >= 0)) source = SubjectOf(head);
             if (target < 0) target = ObliqueWith(head, {"with", "on", "to", "against"});
             if (target < 0 && entry.type == "SUPPORT") target = ObliqueWith(head, {"for"});  // "gratitude for X's help"
           }
@@ -478,6 +489,27 @@ void LearnNames(const SentenceGraph& g, const ActorCoder& actors, DocMemory& mem
   memory.last_person_code = last_person;  // "he" still means whoever acted last
 }
 
+// The name words of the people whose office, read in the body with its country, gives
+// their code (the "actor" layer, people.h).
+NameCodes OfficeCodes(const Doc& doc) {
+  NameCodes codes;
+  const std::vector<Annotation>* actors = doc.Layer("actor");
+  if (!actors) return codes;
+  for (const Annotation& a : *actors) {
+    const json j = json::parse(a.attrs, nullptr, false);
+    if (!j.is_object() || j.value("mention", "") != "name" || j.value("confidence", 0.0) < 0.9) continue;
+    const std::string code = j.value("code", "");
+    if (code.size() < 3) continue;
+    const std::string name = LowerAscii(doc.Slice(a.span));
+    for (size_t b = 0; b < name.size();) {
+      const size_t e = std::min(name.find(' ', b), name.size());
+      if (e > b) codes[name.substr(b, e - b)] = code;
+      b = e + 1;
+    }
+  }
+  return codes;
+}
+
 bool InBodyParagraph(const DocLayers& layers, Span sentence) {
   if (!layers.paragraphs) return true;
   for (const Annotation& p : *layers.paragraphs)
@@ -487,12 +519,18 @@ bool InBodyParagraph(const DocLayers& layers, Span sentence) {
 
 }  // namespace
 
-std::vector<CodedEvent> EventCoder::CodeDocument(const Doc& doc) const {
+std::vector<CodedEvent> EventCoder::CodeDocument(const Doc& doc, const NameCodes& known) const {
   std::vector<CodedEvent> events;
   DocLayers layers(doc);
   ActorCoder actors(doc, actors_, layers.entities);
   DocMemory memory;
   memory.home_country = actors.HomeCountry();
+  // What other articles state about these people counts as much as a title in this one;
+  // a title here (read ahead, below) still replaces it.
+  for (const auto& [word, code] : known) memory.names[word] = code, memory.name_strength[word] = 3;
+  // So do the offices the actor stage read in this one, in places the coder's own phrase
+  // reading does not look ("John Bass, the United States' Acting Under Secretary").
+  for (const auto& [word, code] : OfficeCodes(doc)) memory.names[word] = code, memory.name_strength[word] = 3;
   // Names the body states with a country anywhere ("US President Joe Biden" in the
   // third paragraph) are known from the first sentence on.
   {

@@ -17,6 +17,7 @@
 
 #include <vector>
 
+#include "code/actor_knowledge.h"
 #include "code/event_record.h"
 #include "code/lexicon.h"
 #include "sitrep/doc.h"
@@ -39,7 +40,10 @@ class EventCoder {
 
   // Every event of `doc`, in text order. REQUIRES: tokens and sentences; without the
   // syntax layer nothing is found. Thread-safe.
-  std::vector<CodedEvent> CodeDocument(const Doc& doc) const;
+  std::vector<CodedEvent> CodeDocument(const Doc& doc) const { return CodeDocument(doc, {}); }
+  // The same, knowing what the corpus says about some of the document's people (their
+  // name words -> code, actor_knowledge.h): as if an office with a country had named them.
+  std::vector<CodedEvent> CodeDocument(const Doc& doc, const NameCodes& known) const;
 
  private:
   const PredicateLexicon& predicates_;

@@ -57,6 +57,11 @@ DocLayers::DocLayers(const Doc& doc) {
   if (paragraphs)
     for (const Annotation& p : *paragraphs)
       if (p.label == "body") { lead_paragraph = p.span; break; }
+  if (quotes)
+    for (const Annotation& q : *quotes) {
+      const json j = Attrs(q);
+      quote_spans.push_back(QuoteSpans{SpanAttr(j, "content"), SpanAttr(j, "speaker")});
+    }
 }
 
 void ReadModes(const SentenceGraph& g, int trigger, int governor, CodedEvent* e) {
@@ -214,13 +219,11 @@ void ReadSize(const DocLayers& layers, Span sentence, CodedEvent* e) {
 }
 
 void ReadQuote(const Doc& doc, const DocLayers& layers, const ActorCoder& actors, DocMemory& memory, CodedEvent* e) {
-  if (!layers.quotes) return;
-  for (const Annotation& q : *layers.quotes) {
-    json j = Attrs(q);
-    const Span content = SpanAttr(j, "content");
+  for (const DocLayers::QuoteSpans& q : layers.quote_spans) {
+    const Span content = q.content;
     if (content.empty() || !content.Contains(e->trigger)) continue;
     e->in_quote = true;
-    const Span speaker = SpanAttr(j, "speaker");
+    const Span speaker = q.speaker;
     if (speaker.empty()) return;
     e->speaker_span = speaker;
     e->speaker = std::string(doc.Slice(speaker));

@@ -25,6 +25,11 @@ struct DocLayers {
   int dct_year = 0;         // its year, or the earliest year it can be (0: unknown)
   int dct_earliest_year = 0;  // when the DCT itself is unknown: the earliest year it can be
   Span lead_paragraph;      // the first body paragraph
+  // The quotations' content and speaker spans, read once: every event asks.
+  struct QuoteSpans {
+    Span content, speaker;
+  };
+  std::vector<QuoteSpans> quote_spans;
 
   explicit DocLayers(const Doc& doc);
 };

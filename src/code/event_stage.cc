@@ -4,8 +4,10 @@
 
 namespace sitrep::code {
 
-Status EventStage::Process(Doc& doc) const {
-  std::vector<CodedEvent> events = coder_.CodeDocument(doc);
+Status EventStage::Process(Doc& doc) const { return Process(doc, {}); }
+
+Status EventStage::Process(Doc& doc, const NameCodes& known) const {
+  std::vector<CodedEvent> events = coder_.CodeDocument(doc, known);
   std::vector<Annotation> layer;
   layer.reserve(events.size());
   for (const CodedEvent& e : events) layer.push_back(Annotation{e.trigger, e.type, EventToJson(e)});

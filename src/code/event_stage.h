@@ -21,6 +21,8 @@ class EventStage : public Stage {
   }
   std::vector<std::string> writes() const override { return {"events"}; }
   Status Process(Doc& doc) const override;
+  // Codes `doc` again knowing what the corpus says about its people (consolidation).
+  Status Process(Doc& doc, const NameCodes& known) const;
 
  private:
   EventCoder coder_;

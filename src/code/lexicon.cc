@@ -113,6 +113,12 @@ ActorLexicon ActorLexicon::Parse(std::string_view text, std::string_view name, s
     if (f[1].empty() || f[2].empty()) return warn("empty phrase or code");
     word.code = std::string(f[2]);
     std::string phrase = Lower(f[1]);
+    if (word.kind == ActorWord::Kind::kSector)
+      for (size_t b = 0; b < phrase.size();) {
+        size_t e = std::min(phrase.find(' ', b), phrase.size());
+        lexicon.office_words_.emplace(phrase.substr(b, e - b));
+        b = e + 1;
+      }
     lexicon.max_words_ = std::max(lexicon.max_words_, 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' ')));
     lexicon.phrases_.emplace(std::move(phrase), std::move(word));
   });

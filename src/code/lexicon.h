@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,9 +59,13 @@ class ActorLexicon {
   // The entry for a lower-case phrase of words joined by single spaces, or null.
   const ActorWord* Find(std::string_view phrase) const;
   int max_words() const { return max_words_; }
+  // Whether a lower-case word is part of some sector phrase ("minister", "foreign",
+  // "under"): the words an office is made of.
+  bool IsOfficeWord(std::string_view word) const { return office_words_.contains(word); }
 
  private:
   std::map<std::string, ActorWord, std::less<>> phrases_;
+  std::set<std::string, std::less<>> office_words_;
   int max_words_ = 1;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "code/event_stage.h"
 #include "consolidate/doc_features.h"
 #include "consolidate/twin_dct.h"
 
@@ -38,6 +39,22 @@ Result<Consolidation> Consolidate(std::vector<Doc*>& docs, const ConsolidateOpti
     auto changed = TightenDctFromTwins(docs, out.stories);
     if (!changed.ok()) return changed.status();
     out.dct_tightened = std::move(*changed);
+  }
+  out.actors = code::ActorKnowledge::Learn(docs);
+  if (options.recode_known_people) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (!docs[i]->Layer("events")) continue;
+      const code::NameCodes known = out.actors.KnownNames(static_cast<int>(i));
+      if (known.empty()) continue;
+      const std::vector<Annotation> before = *docs[i]->Layer("events");
+      SITREP_RETURN_IF_ERROR(code::EventStage().Process(*docs[i], known));
+      const std::vector<Annotation>& after = *docs[i]->Layer("events");
+      const bool same = before.size() == after.size() &&
+                        std::equal(before.begin(), before.end(), after.begin(), [](const Annotation& a, const Annotation& b) {
+                          return a.span == b.span && a.label == b.label && a.attrs == b.attrs;
+                        });
+      if (!same) out.recoded.push_back(static_cast<int>(i));
+    }
   }
   return out;
 }

@@ -29,6 +29,24 @@ nlohmann::json MergeNote(const MergedEvent& e, const CodedMention& kept, const C
           {"articles", e.num_articles}};
 }
 
+// The corpus's people with a code, as actors: one row per person (the same person in
+// many articles is one actor), one role per office read, dated by its article.
+Result<size_t> WriteActors(Store& store, const code::ActorKnowledge& knowledge, const std::vector<int64_t>& ids) {
+  size_t written = 0;
+  for (const code::KnownPerson& p : knowledge.people()) {
+    if (p.code.size() < 3) continue;
+    Actor actor;
+    actor.code = p.code, actor.name = p.name, actor.kind = "person";
+    if (!p.code.starts_with("IGO") && !p.code.starts_with("IMG")) actor.country = p.code.substr(0, 3);
+    for (const code::KnownOffice& o : p.offices)
+      actor.roles.push_back(ActorRole{o.office, o.code, o.date, o.date, ids[o.doc]});
+    auto id = store.UpsertActor(actor);
+    if (!id.ok()) return id.status();
+    ++written;
+  }
+  return written;
+}
+
 }  // namespace
 
 Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptions& options) {
@@ -76,6 +94,15 @@ Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptio
   // are what the desk should show from now on.
   static const std::vector<std::string> kRedated = {"dct", "timex", "events"};
   for (int i : result->dct_tightened) SITREP_RETURN_IF_ERROR(store.RewriteLayers(ids[i], docs[i], kRedated));
+  // Events coded again with what other articles say of their people.
+  static const std::vector<std::string> kRecoded = {"events"};
+  for (int i : result->recoded)
+    if (std::find(result->dct_tightened.begin(), result->dct_tightened.end(), i) == result->dct_tightened.end())
+      SITREP_RETURN_IF_ERROR(store.RewriteLayers(ids[i], docs[i], kRecoded));
+  auto actors = WriteActors(store, result->actors, ids);
+  if (!actors.ok()) return actors.status();
+  out.actors = *actors;
+  out.recoded = result->recoded.size();
 
   std::vector<CodedMention> mentions;
   for (size_t i = 0; i < docs.size(); ++i) {

@@ -1,8 +1,9 @@
 // Consolidating what a store holds: every stored document is read back (text, tokens,
 // layers), consolidated (consolidate.h), and the results written back: the stories
 // (Store::ReplaceStories, under their stable labels), the layers of undated documents
-// dated through a twin (Store::RewriteLayers), and the event merges
-// (Store::WriteEventMerges).
+// dated through a twin and of documents re-coded with the corpus's people
+// (Store::RewriteLayers), the people as actors with their offices and the dates they
+// were read (Store::UpsertActor), and the event merges (Store::WriteEventMerges).
 #pragma once
 
 #include <cstddef>
@@ -22,6 +23,8 @@ struct StoreConsolidation {
   size_t merged_events = 0;   // what they merge into (event_merge.h)
   size_t corroborated = 0;    // merged events reported by more than one source
   MergeWriteStats merges;     // what the store made of the merges
+  size_t recoded = 0;         // documents re-coded with what other articles say of their people
+  size_t actors = 0;          // people written to the actors table, with their offices
 };
 
 Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptions& options = {});

@@ -1,7 +1,8 @@
 // The standard pipeline, in the order a document goes through it: paragraphs, tokens and
 // sentences, syntax (tags, lemmas, dependencies), named entities, time expressions,
-// quantities, quotations. The trained models are loaded once per process and shared by
-// every worker; a missing or damaged model file fails here, before any input is read.
+// quantities, quotations, people and acronyms, events. The trained models are loaded
+// once per process and shared by every worker; a missing or damaged model file fails
+// here, before any input is read.
 #include "annotate/entity_stage.h"
 #include "annotate/paragraphs.h"
 #include "annotate/quantity_stage.h"
@@ -9,6 +10,7 @@
 #include "annotate/syntax_stage.h"
 #include "annotate/timex_stage.h"
 #include "annotate/token_stage.h"
+#include "code/actor_stage.h"
 #include "code/event_stage.h"
 #include "sitrep/pipeline.h"
 
@@ -32,6 +34,7 @@ Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
   Result<std::unique_ptr<QuoteStage>> quotes = QuoteStage::MakeDefault(/*with_entities=*/true);
   if (!quotes.ok()) return quotes.status();
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*quotes)));
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<ActorStage>()));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<EventStage>()));
   return pipeline;
 }

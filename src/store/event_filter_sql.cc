@@ -78,12 +78,24 @@ int FilterSql::Bind(Statement& stmt, int first) const {
   return index;
 }
 
-Result<FilterSql> BuildFilterSql(const EventFilter& f) {
+Result<FilterSql> BuildFilterSql(const EventFilter& f, SqlDialect dialect) {
   FilterSql out;
   std::vector<std::string> terms;
-  auto add = [&](std::string term, auto... values) {
+  // Terms are written with SQLite's `?`; on PostgreSQL each becomes $N, numbered in the
+  // order the values are added. Only our own SQL text passes through here, and it has
+  // no `?` of its own (no string literal or JSON operator holds one).
+  auto add_term = [&](std::string term) {
+    if (dialect == SqlDialect::kPostgres) {
+      std::string numbered;
+      size_t n = out.params.size() - std::count(term.begin(), term.end(), '?');
+      for (char c : term) numbered += c == '?' ? fmt::format("${}", ++n) : std::string(1, c);
+      term = std::move(numbered);
+    }
     terms.push_back(std::move(term));
+  };
+  auto add = [&](std::string term, auto... values) {
     (out.params.emplace_back(values), ...);
+    add_term(std::move(term));
   };
   if (!f.include_rejected) terms.push_back("status NOT IN ('wrong', 'merged')");
   if (!f.date_from.empty()) {
@@ -101,7 +113,7 @@ Result<FilterSql> BuildFilterSql(const EventFilter& f) {
       list += list.empty() ? "?" : ", ?";
       out.params.emplace_back(type);
     }
-    terms.push_back("type IN (" + list + ")");
+    add_term("type IN (" + list + ")");
   }
   if (!f.cameo_root.empty()) {
     static const std::regex kRoot(R"(\d\d)");
@@ -150,9 +162,16 @@ Result<FilterSql> BuildFilterSql(const EventFilter& f) {
   if (!f.text.empty()) {
     std::string match = FtsQuery(f.text);
     if (match.empty()) return Bad("q", "the search text is empty");
-    add(WithMerged("SELECT event_id FROM event_mentions WHERE doc_id IN"
-                   " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"),
-        match, match);
+    if (dialect == SqlDialect::kSqlite) {
+      add(WithMerged("SELECT event_id FROM event_mentions WHERE doc_id IN"
+                     " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"),
+          match, match);
+    } else {
+      // websearch_to_tsquery reads the text as typed (docs/postgres.md), not FTS5's form.
+      add(WithMerged("SELECT event_id FROM event_mentions WHERE doc_id IN"
+                     " (SELECT id FROM documents WHERE search @@ websearch_to_tsquery('simple', ?))"),
+          f.text, f.text);
+    }
   }
   for (size_t i = 0; i < terms.size(); ++i) out.where += (i == 0 ? "WHERE " : " AND ") + terms[i];
   return out;

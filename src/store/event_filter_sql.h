@@ -15,16 +15,24 @@
 
 namespace sitrep::sqlite {
 
+// The engines differ in two things a filter needs: how a parameter is written (SQLite's
+// `?`, PostgreSQL's `$1`) and how a document is matched by full-text search (FTS5's
+// MATCH, a tsvector @@ websearch_to_tsquery). Everything else is the same SQL, so one
+// builder serves both, and both refuse the same filters with the same messages.
+enum class SqlDialect { kSqlite, kPostgres };
+
 struct FilterSql {
   std::string where;  // "WHERE ..." or ""; refers to columns of `events` unqualified
-  std::vector<std::variant<int64_t, double, std::string>> params;  // ?1, ?2, ... in order
+  // In order: ?, ?, ... in SQLite (numbered 1, 2, ... by the engine), $1, $2, ... in PostgreSQL.
+  std::vector<std::variant<int64_t, double, std::string>> params;
 
   // Binds the parameters from ?first on; returns the next free index.
   int Bind(Statement& stmt, int first = 1) const;
 };
 
-// kInvalidArgument, naming the field, for a filter that makes no sense.
-Result<FilterSql> BuildFilterSql(const EventFilter& filter);
+// kInvalidArgument, naming the field, for a filter that makes no sense. On PostgreSQL a
+// query that parses to no words at all is the caller's to refuse: that takes the server.
+Result<FilterSql> BuildFilterSql(const EventFilter& filter, SqlDialect dialect = SqlDialect::kSqlite);
 
 // The PLOVER event types, and whether `type` is one of them.
 const std::vector<std::string>& PloverTypes();

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/correction_rules.h"
 #include "store/event_filter_sql.h"
 #include "store/sqlite_store.h"
 
@@ -32,25 +33,7 @@ std::string UtcNow() {
 
 Status Invalid(std::string message) { return Status(Code::kInvalidArgument, std::move(message)); }
 
-// The fields a correction may replace, as they are now.
-struct Current {
-  std::string date, date_precision, type, cameo, source_actor, target_actor, status;
-  int quad_class = 0;
-  std::optional<int64_t> merged_into;
-  json ToJson(std::initializer_list<const char*> fields) const {
-    json all = {{"date", date}, {"date_precision", date_precision}, {"type", type}, {"cameo", cameo},
-                {"quad_class", quad_class}, {"source_actor", source_actor}, {"target_actor", target_actor},
-                {"status", status}, {"merged_into", merged_into ? json(*merged_into) : json(nullptr)}};
-    json out = json::object();
-    for (const char* f : fields) out[f] = all[f];
-    return out;
-  }
-};
-
-std::string PrecisionOf(const std::string& date) {
-  return date.size() == 4 ? "year" : date.size() == 7 ? "month" : date.size() == 10 ? "day"
-         : date.size() == 16 ? "minute" : "second";
-}
+using Current = CorrectableFields;
 
 const json* Field(const json& payload, const char* name) {
   auto it = payload.find(name);
@@ -76,9 +59,7 @@ Result<std::string> SqliteStore::AnchorOf(int64_t event_id) {
 }
 
 Result<Correction> SqliteStore::Correct(const Correction& correction) {
-  if (correction.author.empty() || correction.author.size() > 200)
-    return Invalid("a correction needs an author (at most 200 bytes)");
-  if (correction.note.size() > 4000) return Invalid("a correction's note is limited to 4000 bytes");
+  SITREP_RETURN_IF_ERROR(CheckCorrectionAuthor(correction.author, correction.note));
   Result<Transaction> tx = Transaction::Begin(*db_);
   if (!tx.ok()) return tx.status();
   Correction applied = correction;
@@ -116,49 +97,14 @@ Status SqliteStore::ApplyCorrection(Correction& c, bool log) {
   std::vector<std::string> texts;  // ?2, ?3, ... after ?1 = event id
   json replaced;
   const std::string& a = c.action;
-  if (a == "mark_wrong" || a == "restore") {
-    replaced = now.ToJson({"status", "merged_into"});
-    sql = a == "mark_wrong" ? "UPDATE events SET status = 'wrong' WHERE id = ?1"
-                            : "UPDATE events SET status = 'corrected', merged_into = NULL WHERE id = ?1";
-  } else if (a == "set_type") {
-    const json* type = Field(payload, "type");
-    if (!type || !type->is_string() || !IsPloverType(*type))
-      return Invalid("set_type needs \"type\": one of the PLOVER event types");
-    std::string cameo = now.cameo;
-    if (const json* given = Field(payload, "cameo")) {
-      if (!given->is_string() || given->get<std::string>().size() < 2 || given->get<std::string>().size() > 4 ||
-          given->get<std::string>().find_first_not_of("0123456789") != std::string::npos)
-        return Invalid("set_type: \"cameo\" must be a CAMEO code of 2 to 4 digits");
-      cameo = *given;
-    }
-    replaced = now.ToJson({"type", "cameo", "quad_class", "status"});
-    sql = "UPDATE events SET type = ?2, cameo = nullif(?3, ''), quad_class = nullif(?4, 0), status = 'corrected'"
-          " WHERE id = ?1";
-    texts = {type->get<std::string>(), cameo, std::to_string(QuadClassOf(*type))};
-  } else if (a == "set_actors") {
-    const json* source = Field(payload, "source_actor");
-    const json* target = Field(payload, "target_actor");
-    if (!source && !target) return Invalid("set_actors needs \"source_actor\" or \"target_actor\"");
-    for (const json* code : {source, target})
-      if (code && (!code->is_string() || (!code->get<std::string>().empty() && !IsActorCode(*code))))
-        return Invalid("set_actors: an actor code is 3 to 15 capital letters or digits, like PAKGOV");
-    replaced = now.ToJson({"source_actor", "target_actor", "status"});
-    sql = "UPDATE events SET source_actor = nullif(?2, ''), target_actor = nullif(?3, ''), status = 'corrected'"
-          " WHERE id = ?1";
-    texts = {source ? source->get<std::string>() : now.source_actor,
-             target ? target->get<std::string>() : now.target_actor};
-  } else if (a == "set_date") {
-    const json* date = Field(payload, "date");
-    if (!date || !date->is_string() || !IsIsoDate(*date))
-      return Invalid("set_date needs \"date\": ISO 8601, like 2024-09-16");
-    replaced = now.ToJson({"date", "date_precision", "status"});
-    sql = "UPDATE events SET date = ?2, date_precision = ?3, status = 'corrected' WHERE id = ?1";
-    texts = {date->get<std::string>(), PrecisionOf(*date)};
+  if (IsFieldCorrection(a)) {
+    Result<FieldUpdate> plan = PlanFieldUpdate(a, payload, now);
+    if (!plan.ok()) return plan.status();
+    sql = std::move(plan->sql), texts = std::move(plan->values), replaced = std::move(plan->replaced);
   } else if (a == "merge") {
-    const json* into = Field(payload, "into");
-    if (!into || !into->is_number_integer()) return Invalid("merge needs \"into\": the id of the event to keep");
-    int64_t target = *into;
-    if (target == c.event_id) return Invalid("an event cannot be merged into itself");
+    Result<int64_t> into = MergeTarget(payload, c.event_id);
+    if (!into.ok()) return into.status();
+    const int64_t target = *into;
     Result<DeskEvent> kept = GetEvent(target);
     if (!kept.ok()) return kept.status();
     if (kept->status == "merged") return Invalid(fmt::format("event {} is itself merged into another", target));
@@ -178,9 +124,7 @@ Status SqliteStore::ApplyCorrection(Correction& c, bool log) {
   } else if (a == "split") {
     return SplitEvent(c, payload, log);
   } else {
-    return Invalid(fmt::format("'{}' is not a correction: use mark_wrong, restore, set_type, set_actors, set_date, "
-                               "merge or split",
-                               a));
+    return UnknownCorrection(a);
   }
   Result<Statement> update = db_->Prepare(sql);
   if (!update.ok()) return update.status();

@@ -62,7 +62,7 @@ class PgStore final : public Store {
   Result<std::vector<DeskMention>> EventMentions(int64_t id) override;
   Status ForEachCorrection(std::optional<int64_t> event_id,
                            const std::function<bool(const Correction&)>& fn) override;
-  // The rest of the desk's queries and corrections: not yet on this engine (pg_store_desk.cc).
+  // The desk's lists, aggregates and actors (pg_store_query.cc).
   Result<EventPage> QueryEvents(const EventFilter& filter, const Page& page) override;
   Status ForEachEvent(const EventFilter& filter, const std::function<bool(const DeskEvent&)>& fn) override;
   Result<std::vector<CountCell>> CountEvents(const EventFilter& filter, const std::string& bucket, bool by_type,
@@ -73,6 +73,7 @@ class PgStore final : public Store {
   Result<std::vector<Actor>> ListActors(const std::string& query, const Page& page) override;
   Result<Actor> GetActor(int64_t id) override;
   Result<ActorCode> GetActorCode(const std::string& code) override;
+  // Corrections (pg_store_review.cc).
   Result<Correction> Correct(const Correction& correction) override;
   // Consolidation's write-back (pg_store_merges.cc).
   Status RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) override;
@@ -89,7 +90,6 @@ class PgStore final : public Store {
   Status InTransaction(std::string_view what, const std::function<Status(pqxx::dbtransaction&)>& body);
   // A server error as a Status naming `what` and the store.
   Status Failed(std::string_view what, const std::exception& error) const;
-  Status NotYet(std::string_view what) const;
 
   // Writing (pg_store.cc), inside the batch's transaction.
   Status WriteOutcome(pqxx::dbtransaction& tx, const Outcome& outcome, const std::string& now, BatchStats* stats);
@@ -99,6 +99,10 @@ class PgStore final : public Store {
   // Events with their mentions and actor links (pg_store_events.cc).
   Result<std::vector<int64_t>> WriteEvents(pqxx::dbtransaction& tx, const std::vector<NewEvent>& events,
                                            bool drop_invalid);
+
+  // Applies the stored corrections whose anchors match `new_events` to them, in the
+  // caller's transaction (pg_store_review.cc): an analyst's work survives re-coding.
+  Status ReplayCorrections(pqxx::dbtransaction& tx, const std::vector<int64_t>& new_events);
 
   // Reading (pg_store_read.cc).
   Result<std::vector<EventMention>> LoadMentions(pqxx::dbtransaction& tx, int64_t event_id);
@@ -116,5 +120,21 @@ std::string PgText(std::string_view text);
 
 // The time of a write, UTC, ISO 8601: the same form the SQLite store writes.
 std::string UtcNow();
+
+// An array literal ('{"a","b",NULL}', '{1,2}') for a text[], bigint[] or float8[]
+// parameter: a column of many rows, so that they go to the server in one statement
+// (INSERT ... SELECT FROM unnest($1::text[], ...)) instead of one round trip each.
+class PgArray {
+ public:
+  void Add(std::string_view text);  // as it is: pass PgText() for text from outside
+  void Add(int64_t number);
+  void Add(double number);          // the shortest form that reads back as the same double
+  void AddNull();
+  std::string Take() { return std::move(out_) + "}"; }
+
+ private:
+  void Separate() { out_ += out_.size() > 1 ? "," : ""; }
+  std::string out_ = "{";
+};
 
 }  // namespace sitrep::pg

@@ -1,6 +1,8 @@
 // Writing events with their mentions and actor links, named actors with their roles,
 // and the stories consolidation found.
 //
+// Corrections whose anchors match new events are replayed onto them (pg_store_review.cc).
+//
 // Idempotence: a mention is keyed by (event, document, evidence span) and an actor
 // link by (event, actor, role), both written ON CONFLICT DO NOTHING; the coder's events
 // are written only with a new document (pg_store.cc), so a redelivered article adds
@@ -9,6 +11,7 @@
 // whole set, takes one advisory lock so two consolidations run one after the other.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <pqxx/pqxx>
 #include <set>
 #include <unordered_set>
@@ -39,6 +42,12 @@ std::optional<std::string> OrNull(const std::string& text) {
   return PgText(text);
 }
 
+// A document's events go in with their mentions and actor links in one statement, under
+// ids taken from the events' own sequence first (one round trip for all of them), so
+// the mentions can name their event without waiting for the insert to say its id.
+constexpr char kReserveEventIds[] = "sitrep_reserve_event_ids";
+constexpr char kInsertEvents[] = "sitrep_insert_events";
+
 // "{1,2,3}": a bigint[] parameter.
 std::string IdArray(const std::vector<int64_t>& ids) {
   std::string out = "{";
@@ -46,7 +55,100 @@ std::string IdArray(const std::vector<int64_t>& ids) {
   return out + "}";
 }
 
+// Events with their mentions and actor links, one array per column.
+struct EventColumns {
+  PgArray id, date, precision, type, mode, context, cameo, quad, goldstein, source, target, place, country, admin1,
+      latitude, longitude, killed, injured, confidence, story, coded_by, created_at;
+  PgArray mention_event, doc, sentence_begin, sentence_end, evidence_begin, evidence_end, mention_confidence;
+  PgArray actor_event, actor, role;
+};
+
+// Empty text as NULL, as OrNull does for a single row.
+void AddText(PgArray& array, const std::string& text) {
+  if (text.empty()) {
+    array.AddNull();
+  } else {
+    array.Add(PgText(text));
+  }
+}
+
+template <typename T>
+void AddOptional(PgArray& array, const std::optional<T>& value) {
+  if (value) {
+    array.Add(*value);
+  } else {
+    array.AddNull();
+  }
+}
+
+void AddEvent(int64_t id, const NewEvent& n, const std::string& now, EventColumns* c) {
+  const DeskEvent& e = n.event;
+  const int quad = e.quad_class ? e.quad_class : QuadClassOf(e.type);
+  c->id.Add(id);
+  c->date.Add(e.date);
+  c->precision.Add(e.date_precision.empty() ? PrecisionOf(e.date) : e.date_precision);
+  c->type.Add(e.type);
+  AddText(c->mode, e.mode);
+  AddText(c->context, e.context);
+  AddText(c->cameo, e.cameo);
+  AddOptional(c->quad, quad >= 1 && quad <= 4 ? std::optional<int64_t>(quad) : std::nullopt);
+  AddOptional(c->goldstein, e.goldstein);
+  AddText(c->source, e.source_actor);
+  AddText(c->target, e.target_actor);
+  AddText(c->place, e.place);
+  AddText(c->country, e.country);
+  AddText(c->admin1, e.admin1);
+  AddOptional(c->latitude, e.latitude);
+  AddOptional(c->longitude, e.longitude);
+  AddOptional(c->killed, e.killed);
+  AddOptional(c->injured, e.injured);
+  c->confidence.Add(e.confidence);
+  AddOptional(c->story, e.story_id);
+  c->coded_by.Add(e.coded_by);
+  c->created_at.Add(now);
+  for (const DeskMention& m : n.mentions) {
+    c->mention_event.Add(id);
+    c->doc.Add(m.doc_id);
+    if (m.sentence.empty()) {
+      c->sentence_begin.AddNull();
+      c->sentence_end.AddNull();
+    } else {
+      c->sentence_begin.Add(static_cast<int64_t>(m.sentence.begin));
+      c->sentence_end.Add(static_cast<int64_t>(m.sentence.end));
+    }
+    c->evidence_begin.Add(static_cast<int64_t>(m.evidence.begin));
+    c->evidence_end.Add(static_cast<int64_t>(m.evidence.end));
+    c->mention_confidence.Add(m.confidence);
+  }
+  for (const auto& [actor_id, role] : n.actors) {
+    c->actor_event.Add(id);
+    c->actor.Add(actor_id);
+    c->role.Add(role);
+  }
+}
+
 }  // namespace
+
+// Registers the statements WriteEvents runs (the PgStore constructor calls this).
+void PrepareEventWrites(pqxx::connection& conn) {
+  conn.prepare(kReserveEventIds,
+               "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)");
+  // Mentions and actor links are keyed, ON CONFLICT DO NOTHING, as the one-row inserts
+  // were; a duplicate within the arrays is skipped the same way. Their foreign keys are
+  // checked at the end of the statement, when the events are in.
+  conn.prepare(kInsertEvents,
+               "WITH e AS (INSERT INTO events (id, date, date_precision, type, mode, context, cameo, quad_class,"
+               " goldstein, source_actor, target_actor, place, country, admin1, latitude, longitude, killed, injured,"
+               " confidence, story_id, coded_by, created_at) SELECT * FROM unnest($1::bigint[], $2::text[],"
+               " $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::integer[], $9::float8[],"
+               " $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::float8[],"
+               " $17::bigint[], $18::bigint[], $19::float8[], $20::bigint[], $21::text[], $22::text[])),"
+               " m AS (INSERT INTO event_mentions (event_id, doc_id, sentence_begin, sentence_end, evidence_begin,"
+               " evidence_end, confidence) SELECT * FROM unnest($23::bigint[], $24::bigint[], $25::bigint[],"
+               " $26::bigint[], $27::bigint[], $28::bigint[], $29::float8[]) ON CONFLICT DO NOTHING)"
+               " INSERT INTO event_actors (event_id, actor_id, role) SELECT * FROM unnest($30::bigint[],"
+               " $31::bigint[], $32::text[]) ON CONFLICT DO NOTHING");
+}
 
 // ---- Events ----
 
@@ -67,46 +169,28 @@ Result<std::vector<int64_t>> PgStore::InsertEvents(const std::vector<NewEvent>& 
 // stored), an event the store would refuse is left out instead of failing the batch.
 Result<std::vector<int64_t>> PgStore::WriteEvents(pqxx::dbtransaction& tx, const std::vector<NewEvent>& events,
                                                   bool drop_invalid) {
-  // Corrections are replayed onto re-coded events in SQLite; here Correct is not yet
-  // available, so a store with corrections in it (copied from elsewhere) is refused
-  // rather than silently losing the analysts' work.
-  if (tx.exec1("SELECT EXISTS (SELECT 1 FROM correction_anchors)")[0].as<bool>())
-    return NotYet("replaying analysts' corrections onto new events");
-  const std::string now = UtcNow();
+  std::vector<const NewEvent*> kept;
+  for (const NewEvent& n : events)
+    if (!drop_invalid || sqlite::CheckEventFields(n.event).ok()) kept.push_back(&n);
   std::vector<int64_t> ids;
-  ids.reserve(events.size());
-  for (const NewEvent& n : events) {
-    const DeskEvent& e = n.event;
-    if (drop_invalid && !sqlite::CheckEventFields(e).ok()) continue;
-    const int quad = e.quad_class ? e.quad_class : QuadClassOf(e.type);
-    std::optional<int> quad_or_null;
-    if (quad >= 1 && quad <= 4) quad_or_null = quad;
-    const int64_t id =
-        tx.exec_params1(
-              "INSERT INTO events (date, date_precision, type, mode, context, cameo, quad_class, goldstein,"
-              " source_actor, target_actor, place, country, admin1, latitude, longitude, killed, injured,"
-              " confidence, story_id, coded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-              " $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id",
-              e.date, e.date_precision.empty() ? PrecisionOf(e.date) : e.date_precision, e.type, OrNull(e.mode),
-              OrNull(e.context), OrNull(e.cameo), quad_or_null, e.goldstein, OrNull(e.source_actor),
-              OrNull(e.target_actor), OrNull(e.place), OrNull(e.country), OrNull(e.admin1), e.latitude, e.longitude,
-              e.killed, e.injured, e.confidence, e.story_id, e.coded_by, now)[0]
-            .as<int64_t>();
-    ids.push_back(id);
-    for (const DeskMention& m : n.mentions) {
-      std::optional<int64_t> sentence_begin, sentence_end;
-      if (!m.sentence.empty()) sentence_begin = m.sentence.begin, sentence_end = m.sentence.end;
-      tx.exec_params0(
-          "INSERT INTO event_mentions (event_id, doc_id, sentence_begin, sentence_end, evidence_begin,"
-          " evidence_end, confidence) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-          id, m.doc_id, sentence_begin, sentence_end, static_cast<int64_t>(m.evidence.begin),
-          static_cast<int64_t>(m.evidence.end), m.confidence);
-    }
-    for (const auto& [actor_id, role] : n.actors) {
-      tx.exec_params0("INSERT INTO event_actors (event_id, actor_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                      id, actor_id, role);
-    }
+  if (!kept.empty()) {
+    // Sorted, so that the events get increasing ids in their order, as one insert each did.
+    for (const auto& row : tx.exec_prepared(kReserveEventIds, static_cast<int64_t>(kept.size())))
+      ids.push_back(row[0].as<int64_t>());
+    std::sort(ids.begin(), ids.end());
+    const std::string now = UtcNow();
+    EventColumns c;
+    for (size_t i = 0; i < kept.size(); ++i) AddEvent(ids[i], *kept[i], now, &c);
+    tx.exec_prepared0(kInsertEvents, c.id.Take(), c.date.Take(), c.precision.Take(), c.type.Take(), c.mode.Take(),
+                      c.context.Take(), c.cameo.Take(), c.quad.Take(), c.goldstein.Take(), c.source.Take(),
+                      c.target.Take(), c.place.Take(), c.country.Take(), c.admin1.Take(), c.latitude.Take(),
+                      c.longitude.Take(), c.killed.Take(), c.injured.Take(), c.confidence.Take(), c.story.Take(),
+                      c.coded_by.Take(), c.created_at.Take(), c.mention_event.Take(), c.doc.Take(),
+                      c.sentence_begin.Take(), c.sentence_end.Take(), c.evidence_begin.Take(), c.evidence_end.Take(),
+                      c.mention_confidence.Take(), c.actor_event.Take(), c.actor.Take(), c.role.Take());
   }
+  // An analyst's corrections survive re-coding (pg_store_review.cc).
+  SITREP_RETURN_IF_ERROR(ReplayCorrections(tx, ids));
   return ids;
 }
 
