@@ -302,7 +302,8 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
       if (auto it = memory.names.find(*w); it != memory.names.end()) actor.code = it->second, actor.how = "name-memory";
   }
   if (actor.code.empty()) return std::nullopt;
-  if (!person_words.empty()) {
+  // A sector with no country ("GOV") names no one: it is not remembered as a person's code.
+  if (!person_words.empty() && actor.how != "sector-only") {
     // A later mention replaces an earlier one only if it is as explicit: "US Secretary of
     // State Antony Blinken" is not undone by a bare "Blinken" coded from memory.
     const bool explicit_code = actor.how == "phrase" || actor.how == "group" || actor.how == "state";

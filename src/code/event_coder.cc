@@ -157,11 +157,24 @@ class SentenceCoder {
     for (int c : g_.children(word)) {
       const std::string& d = g_.deprel(c);
       if (d != "obl" && d != "nmod" && !d.starts_with("obl:") && !(d.starts_with("nmod:") && d != "nmod:poss")) continue;
-      const std::string p = g_.CaseOf(c);
+      if (InTimex(c)) continue;  // "met on Thursday": a time, not a party
+      std::string p = g_.CaseOf(c);
+      // "with US Acting Ambassador Natalie Baker": the parse may hang the preposition on
+      // the title before the name.
+      for (int t : g_.children(c))
+        if (p.empty() && t < c && (g_.deprel(t) == "nmod:desc" || g_.deprel(t) == "compound")) p = g_.CaseOf(t);
       for (std::string_view want : preps)
         if (p == want) return c;
     }
     return -1;
+  }
+
+  bool InTimex(int w) const {
+    if (!layers_.timexes) return false;
+    const Span s = g_.token(w).span;
+    auto it = std::upper_bound(layers_.timexes->begin(), layers_.timexes->end(), s.begin,
+                                [](uint32_t b, const Annotation& a) { return b < a.span.begin; });
+    return it != layers_.timexes->begin() && std::prev(it)->span.Contains(s);
   }
 
   // The actors of argument `head` and the words coordinated with it.
