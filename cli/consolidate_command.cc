@@ -32,11 +32,11 @@ int RunConsolidate(const ConsolidateArgs& args) {
   if (!args.quiet)
     std::cout << fmt::format(
         "{} documents: {} copies of another, {} stories ({} with more than one document); {} undated documents "
-        "dated through a twin; {} people as actors, {} documents re-coded with what others say of them; {} coded "
+        "dated through a twin; {} people as actors ({} links to events), {} documents re-coded with what others say of them; {} coded "
         "event mentions merge into {} events ({} with more than one source); {} stored events merged into another "
         "({} left as an analyst set them) -> {}\n",
         result->documents, result->copies, result->stories, result->multi_doc_stories, result->dct_tightened,
-        result->actors, result->recoded, result->event_mentions, result->merged_events, result->corroborated,
+        result->actors, result->actor_links, result->recoded, result->event_mentions, result->merged_events, result->corroborated,
         result->merges.merged, result->merges.left_to_analyst, args.db);
   return kExitOk;
 }

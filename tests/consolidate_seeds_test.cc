@@ -184,6 +184,33 @@ TEST(ConsolidateCommand, WritesStoriesWithStableIds) {
   EXPECT_EQ(testing::QueryOne(db, "SELECT group_concat(id) FROM (SELECT id FROM stories ORDER BY id)"), ids);
 }
 
+// The corpus's people become actors: one row per person across the articles, with the
+// offices read and the events they take part in; a second run changes nothing.
+TEST(ConsolidateCommand, WritesOneActorPerPersonWithOfficesAndEvents) {
+  if (!fs::exists(SeedsDir())) GTEST_SKIP() << "no ../shared/seeds";
+  testing::TempDir dir("consolidate-actors");
+  std::string db = (dir.path() / "seeds.db").string();
+  ASSERT_EQ(testing::RunCommand(testing::Sitrep() + " ingest -q " + SeedsDir() + " --db " + db).exit_code, 0);
+  auto run = testing::RunCommand(testing::Sitrep() + " consolidate --db " + db);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(testing::QueryOne(db, "SELECT group_concat(code || ' ' || name) FROM actors WHERE name LIKE '% Dar'"),
+            "PAKGOV Mohammad Ishaq Dar");
+  EXPECT_EQ(testing::QueryOne(db, "SELECT count(DISTINCT r.doc_id) FROM actor_roles r JOIN actors a"
+                                  " ON a.id = r.actor_id WHERE a.name = 'Matthew Miller'"),
+            "3");
+  // The Dar–Bass meeting names both of them.
+  const std::string bass_events =
+      "SELECT count(*) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id JOIN events e ON e.id = ea.event_id"
+      " WHERE a.name = 'John Bass' AND e.type = 'CONSULT'";
+  EXPECT_NE(testing::QueryOne(db, bass_events), "0");
+  const std::string snapshot =
+      "SELECT (SELECT count(*) FROM actors) || '/' || (SELECT count(*) FROM actor_roles) || '/' ||"
+      " (SELECT count(*) FROM event_actors)";
+  const std::string before = testing::QueryOne(db, snapshot);
+  ASSERT_EQ(testing::RunCommand(testing::Sitrep() + " consolidate -q --db " + db).exit_code, 0);
+  EXPECT_EQ(testing::QueryOne(db, snapshot), before);
+}
+
 // The merges are written back: the Dar–Bass meeting is one standing event, dated
 // 2024-09-16, whose mentions (its own and those merged into it) come from 000 and 001;
 // a second run makes the same merges; `sitrep explain` says why.

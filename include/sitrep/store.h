@@ -98,6 +98,14 @@ struct EventMergeGroup {
   std::vector<std::string> notes;
 };
 
+// A named actor taking part in a coder event: who consolidation found behind one of
+// its sources or targets.
+struct EventActorLink {
+  EventRef event;
+  int64_t actor_id = 0;
+  std::string role;  // "source" or "target"
+};
+
 struct MergeWriteStats {
   uint64_t groups = 0;          // groups with more than one stored event
   uint64_t merged = 0;          // events now merged into another
@@ -229,6 +237,12 @@ class Store {
   // also gets the story of its document (ReplaceStories first).
   virtual Result<MergeWriteStats> WriteEventMerges(const std::vector<EventMergeGroup>& groups) {
     return Status(Code::kInvalidArgument, "this store does not keep event merges");
+  }
+  // Replaces the links between coder events and actors with `links`, in one transaction
+  // (events of analysts and fixtures keep theirs). Returns how many were stored; a link
+  // to an event the store has no row for is skipped.
+  virtual Result<uint64_t> WriteEventActors(const std::vector<EventActorLink>& links) {
+    return Status(Code::kInvalidArgument, "this store does not link events to actors");
   }
 };
 

@@ -30,10 +30,13 @@ nlohmann::json MergeNote(const MergedEvent& e, const CodedMention& kept, const C
 }
 
 // The corpus's people with a code, as actors: one row per person (the same person in
-// many articles is one actor), one role per office read, dated by its article.
-Result<size_t> WriteActors(Store& store, const code::ActorKnowledge& knowledge, const std::vector<int64_t>& ids) {
-  size_t written = 0;
-  for (const code::KnownPerson& p : knowledge.people()) {
+// many articles is one actor), one role per office read, dated by its article. Returns
+// each person's actor id (0: not written, no code).
+Result<std::vector<int64_t>> WriteActors(Store& store, const code::ActorKnowledge& knowledge,
+                                         const std::vector<int64_t>& ids) {
+  std::vector<int64_t> actor_ids(knowledge.people().size(), 0);
+  for (size_t k = 0; k < knowledge.people().size(); ++k) {
+    const code::KnownPerson& p = knowledge.people()[k];
     if (p.code.size() < 3) continue;
     Actor actor;
     actor.code = p.code, actor.name = p.name, actor.kind = "person";
@@ -42,9 +45,43 @@ Result<size_t> WriteActors(Store& store, const code::ActorKnowledge& knowledge, 
       actor.roles.push_back(ActorRole{o.office, o.code, o.date, o.date, ids[o.doc]});
     auto id = store.UpsertActor(actor);
     if (!id.ok()) return id.status();
-    ++written;
+    actor_ids[k] = *id;
   }
-  return written;
+  return actor_ids;
+}
+
+// Each coder event of `doc` with the people among its sources and targets: an actor
+// span holding a name the "actor" layer gives a person.
+void LinkPeople(const Doc& doc, int doc_index, int64_t doc_id, const code::ActorKnowledge& knowledge,
+                const std::vector<int64_t>& actor_ids, std::vector<EventActorLink>* links) {
+  const std::vector<Annotation>* events = doc.Layer("events");
+  const std::vector<Annotation>* people = doc.Layer("actor");
+  if (!events || !people) return;
+  for (const Annotation& e : *events) {
+    const nlohmann::json j = nlohmann::json::parse(e.attrs, nullptr, false);
+    if (!j.is_object()) continue;
+    for (const char* role : {"sources", "targets"}) {
+      if (!j.contains(role) || !j[role].is_array()) continue;
+      for (const nlohmann::json& a : j[role]) {
+        if (!a.contains("span") || !a["span"].is_array() || a["span"].size() != 2) continue;
+        const Span span{a["span"][0].get<uint32_t>(), a["span"][1].get<uint32_t>()};
+        // The layer is sorted by span: only the mentions starting inside the actor's words.
+        auto first = std::lower_bound(people->begin(), people->end(), span.begin,
+                                      [](const Annotation& m, uint32_t b) { return m.span.begin < b; });
+        for (auto it = first; it != people->end() && it->span.begin < span.end; ++it) {
+          const Annotation& m = *it;
+          if (!span.Contains(m.span)) continue;
+          const nlohmann::json mj = nlohmann::json::parse(m.attrs, nullptr, false);
+          if (!mj.is_object() || !mj.contains("person") || !mj["person"].is_number_integer()) continue;
+          const int id = knowledge.IdOf(doc_index, mj["person"].get<int>());
+          if (id < 0 || actor_ids[id] == 0) continue;
+          links->push_back(EventActorLink{EventRef{doc_id, e.span, e.label}, actor_ids[id],
+                                          std::string(role) == "sources" ? "source" : "target"});
+          break;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -99,9 +136,15 @@ Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptio
   for (int i : result->recoded)
     if (std::find(result->dct_tightened.begin(), result->dct_tightened.end(), i) == result->dct_tightened.end())
       SITREP_RETURN_IF_ERROR(store.RewriteLayers(ids[i], docs[i], kRecoded));
-  auto actors = WriteActors(store, result->actors, ids);
-  if (!actors.ok()) return actors.status();
-  out.actors = *actors;
+  auto actor_ids = WriteActors(store, result->actors, ids);
+  if (!actor_ids.ok()) return actor_ids.status();
+  out.actors = std::count_if(actor_ids->begin(), actor_ids->end(), [](int64_t id) { return id != 0; });
+  std::vector<EventActorLink> links;
+  for (size_t i = 0; i < docs.size(); ++i)
+    LinkPeople(docs[i], static_cast<int>(i), ids[i], result->actors, *actor_ids, &links);
+  auto linked = store.WriteEventActors(links);
+  if (!linked.ok()) return linked.status();
+  out.actor_links = *linked;
   out.recoded = result->recoded.size();
 
   std::vector<CodedMention> mentions;

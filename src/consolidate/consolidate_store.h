@@ -3,7 +3,8 @@
 // (Store::ReplaceStories, under their stable labels), the layers of undated documents
 // dated through a twin and of documents re-coded with the corpus's people
 // (Store::RewriteLayers), the people as actors with their offices and the dates they
-// were read (Store::UpsertActor), and the event merges (Store::WriteEventMerges).
+// were read (Store::UpsertActor) and linked to the events they take part in
+// (Store::WriteEventActors), and the event merges (Store::WriteEventMerges).
 #pragma once
 
 #include <cstddef>
@@ -25,6 +26,7 @@ struct StoreConsolidation {
   MergeWriteStats merges;     // what the store made of the merges
   size_t recoded = 0;         // documents re-coded with what other articles say of their people
   size_t actors = 0;          // people written to the actors table, with their offices
+  size_t actor_links = 0;     // coder events linked to the people among their sources and targets
 };
 
 Result<StoreConsolidation> ConsolidateStore(Store& store, const ConsolidateOptions& options = {});

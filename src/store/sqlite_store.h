@@ -69,6 +69,7 @@ class SqliteStore final : public Store {
   // Consolidation's write-back (sqlite_store_merges.cc).
   Status RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) override;
   Result<MergeWriteStats> WriteEventMerges(const std::vector<EventMergeGroup>& groups) override;
+  Result<uint64_t> WriteEventActors(const std::vector<EventActorLink>& links) override;
 
   Status MakeReadOnly();
   SqliteDb& db() { return *db_; }

@@ -122,4 +122,26 @@ Result<MergeWriteStats> SqliteStore::WriteEventMerges(const std::vector<EventMer
   return stats;
 }
 
+Result<uint64_t> SqliteStore::WriteEventActors(const std::vector<EventActorLink>& links) {
+  Result<Transaction> tx = Transaction::Begin(*db_);
+  if (!tx.ok()) return tx.status();
+  SITREP_RETURN_IF_ERROR(
+      db_->Exec("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE coded_by = 'coder')"));
+  Result<Statement> link = db_->Prepare(
+      "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role)"
+      " SELECT e.id, ?5, ?6 FROM event_mentions AS m JOIN events AS e ON e.id = m.event_id"
+      " WHERE m.doc_id = ?1 AND m.evidence_begin = ?2 AND m.evidence_end = ?3 AND e.type = ?4"
+      " AND e.coded_by = 'coder' AND EXISTS (SELECT 1 FROM actors WHERE id = ?5)");
+  if (!link.ok()) return link.status();
+  uint64_t stored = 0;
+  for (const EventActorLink& l : links) {
+    link->BindInt(1, l.event.doc_id).BindInt(2, l.event.evidence.begin).BindInt(3, l.event.evidence.end);
+    link->BindText(4, l.event.type).BindInt(5, l.actor_id).BindText(6, l.role);
+    SITREP_RETURN_IF_ERROR(link->Run());
+    stored += static_cast<uint64_t>(sqlite3_changes(db_->handle()));
+  }
+  SITREP_RETURN_IF_ERROR(tx->Commit());
+  return stored;
+}
+
 }  // namespace sitrep::sqlite

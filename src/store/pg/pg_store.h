@@ -78,6 +78,7 @@ class PgStore final : public Store {
   // Consolidation's write-back (pg_store_merges.cc).
   Status RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) override;
   Result<MergeWriteStats> WriteEventMerges(const std::vector<EventMergeGroup>& groups) override;
+  Result<uint64_t> WriteEventActors(const std::vector<EventActorLink>& links) override;
 
   const std::string& shown_uri() const { return shown_uri_; }
 

@@ -119,4 +119,26 @@ Result<MergeWriteStats> PgStore::WriteEventMerges(const std::vector<EventMergeGr
   return stats;
 }
 
+Result<uint64_t> PgStore::WriteEventActors(const std::vector<EventActorLink>& links) {
+  uint64_t stored = 0;
+  Status status = InTransaction("linking events to actors", [&](pqxx::dbtransaction& tx) -> Status {
+    stored = 0;  // a retried transaction starts over
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMergesLock);  // one consolidation at a time
+    tx.exec0("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE coded_by = 'coder')");
+    for (const EventActorLink& l : links) {
+      pqxx::result r = tx.exec_params(
+          "INSERT INTO event_actors (event_id, actor_id, role)"
+          " SELECT e.id, $5, $6 FROM event_mentions AS m JOIN events AS e ON e.id = m.event_id"
+          " WHERE m.doc_id = $1 AND m.evidence_begin = $2 AND m.evidence_end = $3 AND e.type = $4"
+          " AND e.coded_by = 'coder' AND EXISTS (SELECT 1 FROM actors WHERE id = $5) ON CONFLICT DO NOTHING",
+          l.event.doc_id, static_cast<int64_t>(l.event.evidence.begin), static_cast<int64_t>(l.event.evidence.end),
+          PgText(l.event.type), l.actor_id, PgText(l.role));
+      stored += r.affected_rows();
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return stored;
+}
+
 }  // namespace sitrep::pg

@@ -407,6 +407,33 @@ TEST_P(Engines, ConsolidationMergesAreRewrittenNotStacked) {
   EXPECT_EQ(store->RewriteLayers(99, redone, {"timex"}).code(), Code::kNotFound);
 }
 
+TEST_P(Engines, EventActorLinksAreReplacedNotStacked) {
+  auto store = Open();
+  Write(*store, Batch({MakeText("Dar met Bass in Islamabad.")}));
+  NewEvent e;
+  e.event.date = "2024-09-16", e.event.type = "CONSULT", e.event.source_actor = "PAKGOV";
+  e.event.target_actor = "USAGOV";
+  e.mentions = {DeskMention{.doc_id = 1, .sentence = {0, 26}, .evidence = {4, 7}, .confidence = 0.5}};
+  ASSERT_TRUE(store->InsertEvents({e}).ok());
+  Actor dar, bass;
+  dar.code = "PAKGOV", dar.name = "Ishaq Dar", dar.kind = "person";
+  bass.code = "USAGOV", bass.name = "John Bass", bass.kind = "person";
+  const int64_t dar_id = *store->UpsertActor(dar), bass_id = *store->UpsertActor(bass);
+  const EventRef met{1, {4, 7}, "CONSULT"};
+
+  Result<uint64_t> first = store->WriteEventActors(
+      {{met, dar_id, "source"}, {met, bass_id, "target"}, {EventRef{9, {0, 3}, "CONSULT"}, dar_id, "source"}});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(*first, 2u);  // document 9 has no such event
+  // The next consolidation's links replace these.
+  Result<uint64_t> second = store->WriteEventActors({{met, bass_id, "target"}});
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(*second, 1u);
+  Result<Actor> linked = store->GetActor(bass_id);
+  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
+  EXPECT_EQ(linked->as_target, 1);
+}
+
 TEST_P(Engines, StoriesKeepTheirIdsAcrossReplacements) {
   auto store = Open();
   Write(*store, Batch({MakeText("a"), MakeText("b"), MakeText("c")}));
