@@ -244,6 +244,12 @@ class Store {
   virtual Result<uint64_t> WriteEventActors(const std::vector<EventActorLink>& links) {
     return Status(Code::kInvalidArgument, "this store does not link events to actors");
   }
+
+ protected:
+  // The part of GetActorCode every engine does alike: given the counts and members it
+  // read, adds the busiest partners (ActorNetwork) and each member's roles (GetActor);
+  // kNotFound when nothing has the code.
+  Result<ActorCode> CompleteActorCode(ActorCode code);
 };
 
 }  // namespace sitrep

@@ -92,6 +92,52 @@ TEST(EventCoder, NegationAndFuture) {
   EXPECT_EQ(Codes(events[1].targets), "INDGOV");
 }
 
+TEST(EventCoder, ATimeIsNoPartyAndAPrepositionMayHangOnTheTitle) {
+  // Pakistani Minister Naqvi met with US Ambassador Baker on Thursday .  (the parse as the
+  // model gives it: "with" on "Ambassador", "on Thursday" an oblique of "met")
+  Doc doc = MakeDoc({{{"Pakistani", "ADJ", "Pakistani", 2, "amod"},
+                      {"Minister", "PROPN", "Minister", 3, "nmod:desc"},
+                      {"Naqvi", "PROPN", "Naqvi", 4, "nsubj"},
+                      {"met", "VERB", "meet", 0, "root"},
+                      {"with", "ADP", "with", 7, "case"},
+                      {"US", "PROPN", "US", 7, "compound"},
+                      {"Ambassador", "PROPN", "Ambassador", 8, "nmod:desc"},
+                      {"Baker", "PROPN", "Baker", 4, "obl"},
+                      {"on", "ADP", "on", 10, "case"},
+                      {"Thursday", "PROPN", "Thursday", 4, "obl"},
+                      {".", "PUNCT", ".", 4, "punct"}}},
+                    {{"Naqvi", "PER"}, {"Baker", "PER"}});
+  const Span thursday{static_cast<uint32_t>(doc.text().find("Thursday")),
+                      static_cast<uint32_t>(doc.text().find("Thursday") + 8)};
+  doc.SetLayer("timex", {Annotation{thursday, "DATE", R"({"value":"XXXX-WXX-4","granularity":"day"})"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "CONSULT");
+  EXPECT_EQ(Codes(events[0].sources), "PAKGOV");
+  EXPECT_EQ(Codes(events[0].targets), "USAGOV");
+}
+
+TEST(EventCoder, TheirSummitIsHeldByTheSubjects) {
+  // US President Biden and Chinese President Xi held their summit .
+  Doc doc = MakeDoc({{{"US", "PROPN", "US", 3, "compound"},
+                      {"President", "PROPN", "President", 3, "nmod:desc"},
+                      {"Biden", "PROPN", "Biden", 8, "nsubj"},
+                      {"and", "CCONJ", "and", 7, "cc"},
+                      {"Chinese", "ADJ", "Chinese", 6, "amod"},
+                      {"President", "PROPN", "President", 7, "nmod:desc"},
+                      {"Xi", "PROPN", "Xi", 3, "conj"},
+                      {"held", "VERB", "hold", 0, "root"},
+                      {"their", "PRON", "their", 10, "nmod:poss"},
+                      {"summit", "NOUN", "summit", 8, "obj"},
+                      {".", "PUNCT", ".", 8, "punct"}}},
+                    {{"Biden", "PER"}, {"Xi", "PER"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "CONSULT");
+  EXPECT_TRUE(events[0].reciprocal);
+  EXPECT_EQ(Codes(events[0].sources), "USAGOV,CHNGOV");
+}
+
 TEST(EventCoder, NominalEventWithLightVerbAndNameMemory) {
   // US envoy John Bass paid a courtesy call on Pakistani Foreign Minister Ishaq Dar .
   // Bass condemned the bombing .

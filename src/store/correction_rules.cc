@@ -18,11 +18,6 @@ const json* Field(const json& payload, const char* name) {
   return it == payload.end() ? nullptr : &*it;
 }
 
-std::string PrecisionOf(const std::string& date) {
-  return date.size() == 4 ? "year" : date.size() == 7 ? "month" : date.size() == 10 ? "day"
-         : date.size() == 16 ? "minute" : "second";
-}
-
 }  // namespace
 
 json CorrectableFields::ToJson(std::initializer_list<const char*> fields) const {

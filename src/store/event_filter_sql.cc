@@ -177,6 +177,16 @@ Result<FilterSql> BuildFilterSql(const EventFilter& f, SqlDialect dialect) {
   return out;
 }
 
+std::string PrecisionOf(const std::string& date) {
+  switch (date.size()) {
+    case 4: return "year";
+    case 7: return "month";
+    case 10: return "day";
+    case 16: return "minute";
+    default: return "second";
+  }
+}
+
 Status CheckEventFields(const DeskEvent& e) {
   auto invalid = [](std::string message) { return Status(Code::kInvalidArgument, std::move(message)); };
   if (!IsIsoDate(e.date)) return invalid(fmt::format("event date '{}' is not ISO 8601", e.date));

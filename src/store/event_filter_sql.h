@@ -39,6 +39,8 @@ const std::vector<std::string>& PloverTypes();
 bool IsPloverType(const std::string& type);
 // YYYY, YYYY-MM, YYYY-MM-DD, optionally followed by THH:MM[:SS].
 bool IsIsoDate(const std::string& date);
+// The precision an ISO date of that form carries: "year", "month", "day", "minute", "second".
+std::string PrecisionOf(const std::string& date);
 // Upper-case letters and digits, 3 to 15 of them: PAKGOV, USA, IGOUNO.
 bool IsActorCode(const std::string& code);
 // What every engine refuses in an event row (date, type, actor codes, coded_by), so

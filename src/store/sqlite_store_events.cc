@@ -38,16 +38,6 @@ std::string UtcNow() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
 }
 
-std::string PrecisionOf(const std::string& date) {
-  switch (date.size()) {
-    case 4: return "year";
-    case 7: return "month";
-    case 10: return "day";
-    case 16: return "minute";
-    default: return "second";
-  }
-}
-
 Status Invalid(std::string message) { return Status(Code::kInvalidArgument, std::move(message)); }
 
 template <typename T>

@@ -301,11 +301,6 @@ Result<ActorCode> SqliteStore::GetActorCode(const std::string& code) {
       out.as_source = s.Int(0), out.as_target = s.Int(1);
     }));
   }
-  EventFilter filter;
-  filter.actor = code;
-  Result<std::vector<NetworkEdge>> partners = ActorNetwork(filter, 50);
-  if (!partners.ok()) return partners.status();
-  out.partners = std::move(*partners);
   {
     Result<Statement> members = db_->Prepare(fmt::format(
         "SELECT {} FROM actors AS a WHERE a.code = ?1 OR a.id IN (SELECT actor_id FROM actor_roles WHERE code = ?1)"
@@ -315,14 +310,7 @@ Result<ActorCode> SqliteStore::GetActorCode(const std::string& code) {
     members->BindText(1, code);
     SITREP_RETURN_IF_ERROR(EachRow(*members, EventFilter{}, [&](Statement& s) { out.members.push_back(ReadActor(s)); }));
   }
-  for (Actor& member : out.members) {
-    Result<Actor> full = GetActor(member.id);
-    if (!full.ok()) return full.status();
-    member.roles = std::move(full->roles);
-  }
-  if (out.as_source == 0 && out.as_target == 0 && out.members.empty())
-    return Status(Code::kNotFound, fmt::format("no event or actor has the code {}", code));
-  return out;
+  return CompleteActorCode(std::move(out));
 }
 
 Result<std::vector<Story>> SqliteStore::ListStories(const Page& page) {

@@ -25,16 +25,6 @@ namespace {
 
 constexpr int64_t kStoriesLock = 0x5349545245500002;  // "SITREP" and a 2
 
-std::string PrecisionOf(const std::string& date) {
-  switch (date.size()) {
-    case 4: return "year";
-    case 7: return "month";
-    case 10: return "day";
-    case 16: return "minute";
-    default: return "second";
-  }
-}
-
 Status Invalid(std::string message) { return Status(Code::kInvalidArgument, std::move(message)); }
 
 std::optional<std::string> OrNull(const std::string& text) {
@@ -86,7 +76,7 @@ void AddEvent(int64_t id, const NewEvent& n, const std::string& now, EventColumn
   const int quad = e.quad_class ? e.quad_class : QuadClassOf(e.type);
   c->id.Add(id);
   c->date.Add(e.date);
-  c->precision.Add(e.date_precision.empty() ? PrecisionOf(e.date) : e.date_precision);
+  c->precision.Add(e.date_precision.empty() ? sqlite::PrecisionOf(e.date) : e.date_precision);
   c->type.Add(e.type);
   AddText(c->mode, e.mode);
   AddText(c->context, e.context);

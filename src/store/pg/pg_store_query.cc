@@ -306,19 +306,7 @@ Result<ActorCode> PgStore::GetActorCode(const std::string& code) {
   } catch (const std::exception& e) {
     return Failed(fmt::format("reading actor code {}", code), e);
   }
-  EventFilter filter;
-  filter.actor = code;
-  Result<std::vector<NetworkEdge>> partners = ActorNetwork(filter, 50);
-  if (!partners.ok()) return partners.status();
-  out.partners = std::move(*partners);
-  for (Actor& member : out.members) {
-    Result<Actor> full = GetActor(member.id);
-    if (!full.ok()) return full.status();
-    member.roles = std::move(full->roles);
-  }
-  if (out.as_source == 0 && out.as_target == 0 && out.members.empty())
-    return Status(Code::kNotFound, fmt::format("no event or actor has the code {}", code));
-  return out;
+  return CompleteActorCode(std::move(out));
 }
 
 }  // namespace sitrep::pg
