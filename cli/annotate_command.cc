@@ -20,6 +20,7 @@
 #include "annotate/timeml.h"
 #include "annotate/token_stage.h"
 #include "cli/commands.h"
+#include "cli/dictionary_flags.h"
 #include "sitrep/pipeline.h"
 #include "store/doc_wire.h"
 #include "text/doc_json.h"
@@ -36,6 +37,7 @@ struct AnnotateArgs {
   std::string format = "jsonl";
   unsigned threads = 0;
   bool stage_times = false;
+  DictionaryOptions dictionaries;
 };
 
 // Keeps of MISC only what describes the tokens themselves (SpaceAfter=No).
@@ -228,6 +230,7 @@ int RunAnnotate(const AnnotateArgs& args) {
   PipelineOptions options;
   options.threads = args.threads;
   options.ingest.format = *input_format;
+  options.dictionaries = args.dictionaries;
   auto pipeline = args.format == "conllu" ? ConlluPipeline(options) : MakeDefaultPipeline(options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   RecordSource source(args.inputs, options.ingest);
@@ -271,6 +274,7 @@ void AddAnnotateCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--threads", args->threads, "Worker threads (0: all cores)");
   cmd->add_flag("--stage-times", args->stage_times, "Print the CPU time of reading and of each stage to standard error");
+  AddDictionaryFlags(cmd, &args->dictionaries);
   cmd->callback([args, exit_code] { *exit_code = RunAnnotate(*args); });
 }
 

@@ -13,6 +13,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/dictionary_flags.h"
+#include "code/dictionaries/dictionary_lexicon.h"
 #include "consolidate/consolidate_store.h"
 
 namespace sitrep::cli {
@@ -22,12 +24,17 @@ namespace {
 struct ConsolidateArgs {
   std::string db = "sitrep.db";
   bool quiet = false;
+  DictionaryOptions dictionaries;  // the ones ingest was given: events are coded again with them
 };
 
 int RunConsolidate(const ConsolidateArgs& args) {
   auto store = Store::Open(args.db);
   if (!store.ok()) return ReportError(store.status());
-  auto result = ConsolidateStore(**store);
+  auto lexicon = code::dictionaries::LexiconWithDictionaries(args.dictionaries);
+  if (!lexicon.ok()) return ReportError(lexicon.status());
+  ConsolidateOptions options;
+  options.lexicon = *lexicon;
+  auto result = ConsolidateStore(**store, options);
   if (!result.ok()) return ReportError(result.status());
   if (!args.quiet)
     std::cout << fmt::format(
@@ -48,6 +55,7 @@ void AddConsolidateCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("consolidate", "Group stored documents into stories, find copies, merge events reported more than once");
   cmd->add_option("--db", args->db, "The store: a SQLite file")->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but errors");
+  AddDictionaryFlags(cmd, &args->dictionaries);
   cmd->callback([args, exit_code] { *exit_code = RunConsolidate(*args); });
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/dictionary_flags.h"
 #include "cli/progress.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/store.h"
@@ -24,6 +25,7 @@ struct IngestArgs {
   unsigned threads = 0;
   size_t batch = 256;
   bool quiet = false;
+  DictionaryOptions dictionaries;
 };
 
 int RunIngest(const IngestArgs& args) {
@@ -35,6 +37,7 @@ int RunIngest(const IngestArgs& args) {
   options.threads = args.threads;
   options.batch_size = std::max<size_t>(1, args.batch);
   options.ingest.format = *format;
+  options.dictionaries = args.dictionaries;
   auto pipeline = MakeDefaultPipeline(options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
 
@@ -78,6 +81,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--input-format", args->format, "auto, text, html, jsonl or warc")->capture_default_str();
   cmd->add_option("--threads", args->threads, "Worker threads (0: all cores)")->capture_default_str();
   cmd->add_option("--batch", args->batch, "Documents per transaction")->capture_default_str();
+  AddDictionaryFlags(cmd, &args->dictionaries);
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but errors");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });
 }

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/dictionary_flags.h"
 #include "queue/work_queue.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/store.h"
@@ -35,6 +36,7 @@ struct WorkerArgs {
   int64_t ack_wait = queue::ConsumerOptions().ack_wait_seconds;
   int64_t max_in_flight = queue::ConsumerOptions().max_in_flight;
   bool quiet = false;
+  DictionaryOptions dictionaries;
 };
 
 double CpuSeconds() {
@@ -86,6 +88,7 @@ int RunWorker(const WorkerArgs& args) {
   if (!store.ok()) return ReportError(store.status());
   PipelineOptions options;
   options.threads = 1;
+  options.dictionaries = args.dictionaries;
   auto pipeline = MakeDefaultPipeline(options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   queue::ConsumerOptions consumer;
@@ -184,6 +187,7 @@ void AddWorkerCommand(CLI::App& app, int* exit_code) {
                   "Messages handed out but not yet acknowledged, over all workers")
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but errors");
+  AddDictionaryFlags(cmd, &args->dictionaries);
   cmd->callback([args, exit_code] { *exit_code = RunWorker(*args); });
 }
 

@@ -35,10 +35,21 @@ struct Outcome {
   std::vector<Failure> failures;
 };
 
+// The user's own PETRARCH/TABARI actor and agent dictionaries (docs/dictionaries.md),
+// read once when the pipeline is made and looked up before sitrep's lexicon.
+struct DictionaryOptions {
+  std::vector<std::string> actors, agents;  // file paths, read in this order
+  // Receives malformed lines and ambiguous entries ("FILE:LINE: ..."), the first 50
+  // and then how many more; nothing is reported when unset.
+  std::function<void(const std::string&)> warn;
+  bool empty() const { return actors.empty() && agents.empty(); }
+};
+
 struct PipelineOptions {
   unsigned threads = 0;      // 0: all cores
   size_t batch_size = 256;   // records read in parallel and handed to the sink together
   IngestOptions ingest;
+  DictionaryOptions dictionaries;
 };
 
 // Called once per batch, in input order. Returning an error stops the run.

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "annotate/syntax_stage.h"
+#include "annotate/token_stage.h"
 #include "train/parser_trainer.h"
 #include "train/projectivize.h"
 
@@ -263,6 +264,32 @@ TEST(SyntaxStage, ShippedModelsAnnotateADoc) {
   // A sentence whose tokens lie outside the Doc is an error, not a crash.
   long_doc.mutable_sentences().push_back(Sentence{Span{0, 1}, 9999, 20000});
   EXPECT_EQ(stage.Process(long_doc).code(), Code::kInternal);
+}
+
+TEST(SyntaxStage, ADatelineIsNotTheSubject) {
+  if (!std::filesystem::exists(ModelDir() + "/parser.model")) GTEST_SKIP() << "no models/parser.model";
+  auto models = SyntaxModels::Load(ModelDir());
+  ASSERT_TRUE(models.ok()) << models.status().ToString();
+  std::string text = "LIMA, Peru \u2014 Joe Biden and Xi Jinping met on Saturday.";
+  Doc doc(Origin{"t.txt", 0, "text"}, text, text, OffsetMap::Identity(static_cast<uint32_t>(text.size())), Metadata());
+  ASSERT_TRUE(TokenStage().Process(doc).ok());
+  ASSERT_TRUE(SyntaxStage(*models).Process(doc).ok());
+  const auto& t = doc.tokens();
+  auto find = [&](std::string_view w) {
+    for (size_t i = 0; i < t.size(); ++i)
+      if (doc.Slice(t[i].span) == w) return static_cast<int>(i);
+    return -1;
+  };
+  const int lima = find("LIMA"), joe = find("Joe"), met = find("met");
+  ASSERT_GE(lima, 0);
+  EXPECT_EQ(t[met].head, -1);
+  EXPECT_EQ(t[joe].head, met);
+  EXPECT_EQ(t[joe].deprel, "nsubj");
+  EXPECT_EQ(t[lima].head, met);  // the dateline hangs from the root, as an unspecified dependent
+  EXPECT_EQ(t[lima].deprel, "dep");
+  std::vector<int> heads;
+  for (const Token& token : t) heads.push_back(token.head);
+  ExpectTree(heads);
 }
 
 TEST(SyntaxStage, MissingModelsAreAModelError) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "text/dateline.h"
 #include "train/model_file.h"
 
 namespace sitrep {
@@ -53,6 +54,43 @@ void SyntaxStage::AnnotateSentence(const std::vector<std::string_view>& words, s
   }
 }
 
+namespace {
+
+// How many tokens of `sent` form a dateline opening its paragraph ("WOODSIDE ,
+// California —"), 0 when there is none or nothing would be left to parse after it.
+uint32_t DatelineTokens(const Doc& doc, const Sentence& sent) {
+  const std::string& text = doc.text();
+  if (sent.span.begin > 0 && text[sent.span.begin - 1] != '\n') return 0;
+  auto dateline = FindDateline(std::string_view(text).substr(sent.span.begin, sent.span.size()));
+  if (!dateline) return 0;
+  const size_t end = sent.span.begin + dateline->size;
+  uint32_t t = sent.token_begin;
+  while (t < sent.token_end && doc.tokens()[t].span.end <= end) ++t;
+  if (t < sent.token_end && doc.tokens()[t].span.begin < end) return 0;  // ends inside a token
+  return t - sent.token_begin + 2 <= sent.token_end - sent.token_begin ? t - sent.token_begin : 0;
+}
+
+}  // namespace
+
+void SyntaxStage::AnnotateWithDateline(const std::vector<std::string_view>& words, size_t dateline,
+                                       std::vector<WordSyntax>* out) const {
+  if (dateline == 0) return AnnotateSentence(words, out);
+  // The dateline and the sentence after it are parsed apart, then the dateline's head
+  // hangs from the sentence's root: parsed together, the place becomes the subject.
+  std::vector<WordSyntax> head_part, body;
+  AnnotateSentence({words.begin(), words.begin() + dateline}, &head_part);
+  AnnotateSentence({words.begin() + dateline, words.end()}, &body);
+  int body_root = 0;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i].head < 0) body_root = static_cast<int>(i + dateline);
+    else body[i].head += static_cast<int>(dateline);
+  }
+  for (WordSyntax& w : head_part)
+    if (w.head < 0) w.head = body_root, w.deprel = "dep";
+  *out = std::move(head_part);
+  for (WordSyntax& w : body) out->push_back(std::move(w));
+}
+
 Status SyntaxStage::Process(Doc& doc) const {
   std::vector<Token>& tokens = doc.mutable_tokens();
   std::vector<std::string_view> words;
@@ -64,7 +102,7 @@ Status SyntaxStage::Process(Doc& doc) const {
     if (sent.token_begin == sent.token_end) continue;
     words.clear();
     for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) words.push_back(doc.Slice(tokens[t].span));
-    AnnotateSentence(words, &syntax);
+    AnnotateWithDateline(words, DatelineTokens(doc, sent), &syntax);
     for (size_t i = 0; i < syntax.size(); ++i) {
       Token& token = tokens[sent.token_begin + i];
       WordSyntax& w = syntax[i];

@@ -56,6 +56,10 @@ class SyntaxStage : public Stage {
   // Tags, lemmatizes and parses one sentence given as words. Thread-safe.
   void AnnotateSentence(const std::vector<std::string_view>& words, std::vector<WordSyntax>* out) const;
 
+  // The same for a sentence whose first `dateline` words are a dateline (0: none).
+  void AnnotateWithDateline(const std::vector<std::string_view>& words, size_t dateline,
+                            std::vector<WordSyntax>* out) const;
+
   const SyntaxModels& models() const { return models_; }
 
  private:

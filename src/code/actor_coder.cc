@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "code/dictionaries/user_dictionaries.h"
+
 namespace sitrep::code {
 
 namespace {
@@ -27,6 +29,7 @@ struct Match {
 ActorCoder::ActorCoder(const Doc& doc, const ActorLexicon& lexicon, const std::vector<Annotation>* entities)
     : doc_(doc), lexicon_(lexicon), entities_(entities) {
   lowercase_doc_ = std::none_of(doc.text().begin(), doc.text().end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (doc.meta().published) day_ = dictionaries::DayOfIsoDate(doc.meta().published->iso);
 }
 
 std::string ActorCoder::HomeCountry() const {
@@ -191,6 +194,58 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
     }
     p += taken ? taken : 1;
   }
+  // The user's dictionaries come first: the words their phrases cover are theirs, an
+  // actor phrase decides the code (with an agent or a sector word composed onto it), and
+  // an agent alone stands in for sitrep's sector word.
+  std::string user_code, user_how, basis;  // basis: how sure, for the memory below
+  ActorWord user_agent_word{ActorWord::Kind::kSector, ""};
+  std::optional<dictionaries::UserMatch> user_agent;
+  std::vector<dictionaries::UserMatch> user_matches;  // actors and agents found
+  if (const auto* dicts = lexicon_.user_dictionaries()) {
+    std::vector<std::string> lower;
+    for (int w : words) lower.push_back(g.lower(w));
+    dictionaries::UserCoding user = dicts->Read(lower, day_);
+    // Names are capitalised, as for sitrep's own countries and groups: the stem "PLA"
+    // (the army) must not take "plans". Agents are common nouns and match in any case.
+    std::erase_if(user.actors, [&](const dictionaries::UserMatch& m) {
+      return !lowercase_doc_ && !Capitalized(g.word(words[m.first]));
+    });
+    auto covered = [&](const Match& m) {
+      auto overlaps = [&](const dictionaries::UserMatch& u) {
+        return static_cast<int>(u.first) <= m.last && m.first <= static_cast<int>(u.last);
+      };
+      return std::any_of(user.actors.begin(), user.actors.end(), overlaps) ||
+             std::any_of(user.agents.begin(), user.agents.end(), overlaps);
+    };
+    std::erase_if(matches, covered);
+    user_matches = user.actors;
+    user_matches.insert(user_matches.end(), user.agents.begin(), user.agents.end());
+    const int at = static_cast<int>(std::find(words.begin(), words.end(), head) - words.begin());
+    for (const dictionaries::UserMatch& a : user.agents)  // the agent nearest the head
+      if (!a.code.empty() && (!user_agent || std::abs(static_cast<int>(a.last) - at) <= std::abs(static_cast<int>(user_agent->last) - at)))
+        user_agent = a;
+    for (const dictionaries::UserMatch& a : user.actors) {
+      if (a.code.empty()) continue;
+      // A compound code ("GME/GMW") names several actors; an argument holds one, the first.
+      user_code = a.code.substr(0, a.code.find('/'));
+      user_how = "dictionary " + a.origin;
+      std::string agent_code;
+      if (user_agent) agent_code = user_agent->code, user_how += " + " + user_agent->origin;
+      for (const Match& m : matches)  // else sitrep's sector word: "Pakistani army"
+        if (agent_code.empty() && m.word->kind == ActorWord::Kind::kSector) agent_code = "~" + m.word->code;
+      if (!agent_code.empty()) user_code = dictionaries::ComposeAgent(user_code, agent_code);
+      if (!day_ && a.has_dated) user_how += " (undated document: undated codes only)";
+      basis = "phrase";
+      break;
+    }
+    if (user_code.empty() && user_agent) {
+      const std::string& c = user_agent->code;
+      user_agent_word.code = c.substr(c.starts_with('~') ? 1 : 0, c.size() - 1);
+      std::string phrase;
+      for (size_t k = user_agent->first; k <= user_agent->last; ++k) phrase += (phrase.empty() ? "" : " ") + lower[k];
+      matches.push_back(Match{&user_agent_word, static_cast<int>(user_agent->first), static_cast<int>(user_agent->last), phrase});
+    }
+  }
   // A dateline the parser hung on the first name ("LIMA — President Joe Biden met") says
   // where the report was filed, not whom the person serves. A person's name in the phrase:
   // a PER entity, or a mixed-case proper noun that names no country, capital or group
@@ -236,6 +291,11 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
   std::vector<bool> in_match(words.size(), false);
   for (const Match& m : matches)
     for (int k = m.first; k <= m.last; ++k) in_match[k] = true;
+  // Words of the user's phrases are not a person's name to remember ("China"), unless
+  // the entity tagger says they are ("Barack Obama").
+  for (const dictionaries::UserMatch& u : user_matches)
+    for (size_t k = u.first; k <= u.last; ++k)
+      if (const Annotation* e = EntityAt(g, words[k]); !(e && e->label == "PER")) in_match[k] = true;
   std::vector<std::string> person_words, lookup_words;
   bool has_person_entity = false;
   for (size_t k = 0; k < words.size(); ++k) {
@@ -255,7 +315,9 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
   // "Houthi military sites in Yemen": a named armed group says more than its country.
   const bool group_over_country = group && country && group->word->code.size() == 6 &&
                                   !group->word->code.starts_with("IGO") && !group->word->code.starts_with("IMG");
-  if (group && (group_is_head || !sector || group_has_sector || group_over_country)) {
+  if (!user_code.empty()) {
+    actor.code = user_code, actor.how = user_how;
+  } else if (group && (group_is_head || !sector || group_has_sector || group_over_country)) {
     actor.code = group->word->code, actor.how = "group";
   } else if (!country && group && sector && (group->word->code.size() == 6 || group->word->code.size() == 3) && !group->word->code.starts_with("IGO") &&
              !group->word->code.starts_with("IMG")) {
@@ -302,12 +364,21 @@ std::optional<CodedActor> ActorCoder::Code(const SentenceGraph& g, const std::ve
       if (auto it = memory.names.find(*w); it != memory.names.end()) actor.code = it->second, actor.how = "name-memory";
   }
   if (actor.code.empty()) return std::nullopt;
+  if (user_agent && sector && sector->word == &user_agent_word) {
+    // The user's agent was the sector word: compose it the TABARI way ("NGO~" goes first).
+    const std::string& core = user_agent_word.code;
+    const std::string base = actor.code.ends_with(core) ? actor.code.substr(0, actor.code.size() - core.size()) : actor.code;
+    actor.code = dictionaries::ComposeAgent(base, user_agent->code);
+    basis = actor.how;
+    actor.how = "dictionary " + user_agent->origin + " (" + actor.how + ")";
+  }
+  if (basis.empty()) basis = actor.how;
   // A sector with no country ("GOV") names no one: it is not remembered as a person's code.
-  if (!person_words.empty() && actor.how != "sector-only") {
+  if (!person_words.empty() && basis != "sector-only") {
     // A later mention replaces an earlier one only if it is as explicit: "US Secretary of
     // State Antony Blinken" is not undone by a bare "Blinken" coded from memory.
-    const bool explicit_code = actor.how == "phrase" || actor.how == "group" || actor.how == "state";
-    const int strength = explicit_code ? (memory.in_heading ? 2 : 3) : actor.how == "home-country" ? 0 : 1;
+    const bool explicit_code = IsExplicitCode(basis);
+    const int strength = explicit_code ? (memory.in_heading ? 2 : 3) : basis == "home-country" ? 0 : 1;
     for (const std::string& w : person_words) {
       auto it = memory.name_strength.find(w);
       if (it != memory.name_strength.end() && it->second > strength) continue;

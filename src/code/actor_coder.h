@@ -8,6 +8,9 @@
 // ("Bass" after "US Under Secretary John Bass"); and last, for a sector word with no
 // country, the document's home country (its dateline, else the country it names most).
 // Each step is recorded in CodedActor::how, so a reader can see why a code was given.
+// When the user gives PETRARCH/TABARI dictionaries (dictionaries/user_dictionaries.h),
+// their phrases are read first: an actor phrase decides the code, an agent stands in for
+// the sector word; `how` then names the file and line ("dictionary FILE:LINE").
 #pragma once
 
 #include <map>
@@ -63,6 +66,7 @@ class ActorCoder {
   bool lowercase_doc_ = false;  // no capital letters at all (wire copy, MUC-4): names cannot be told by case
   const ActorLexicon& lexicon_;
   const std::vector<Annotation>* entities_;
+  std::optional<int> day_;  // the publication day (yyyymmdd), for the user's dated dictionary codes
 };
 
 }  // namespace sitrep::code

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "code/event_details.h"
+#include "code/event_record.h"
 #include "code/people.h"
 #include "code/sentence_graph.h"
 
@@ -13,7 +14,7 @@ namespace sitrep::code {
 
 namespace {
 
-bool Explicit(const std::string& how) { return how == "phrase" || how == "group" || how == "state"; }
+bool Explicit(const std::string& how) { return IsExplicitCode(how); }
 
 std::vector<std::string> WordsOf(const std::string& name) {
   std::vector<std::string> words;

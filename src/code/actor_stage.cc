@@ -7,7 +7,7 @@ namespace sitrep::code {
 
 Status ActorStage::Process(Doc& doc) const {
   doc.SetLayer("acronym", AcronymLayer(doc, FindAcronymDefinitions(doc)));
-  doc.SetLayer("actor", PeopleLayer(FindPeople(doc, ActorLexicon::Default())));
+  doc.SetLayer("actor", PeopleLayer(FindPeople(doc, lexicon_ ? *lexicon_ : ActorLexicon::Default())));
   return Status::Ok();
 }
 

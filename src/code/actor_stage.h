@@ -6,16 +6,26 @@
 // "actor" layers (actor_knowledge.h).
 #pragma once
 
+#include <memory>
+
+#include "code/lexicon.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::code {
 
 class ActorStage : public Stage {
  public:
+  // `lexicon`: the actor lexicon to code with (one carrying the user's dictionaries,
+  // dictionaries/dictionary_lexicon.h); null for sitrep's own.
+  explicit ActorStage(std::shared_ptr<const ActorLexicon> lexicon = nullptr) : lexicon_(std::move(lexicon)) {}
+
   std::string name() const override { return "actors"; }
   std::vector<std::string> reads() const override { return {"token", "sentence", "dependency", "entity"}; }
   std::vector<std::string> writes() const override { return {"acronym", "actor"}; }
   Status Process(Doc& doc) const override;
+
+ private:
+  std::shared_ptr<const ActorLexicon> lexicon_;
 };
 
 }  // namespace sitrep::code

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/span.h"
@@ -17,6 +18,12 @@ struct CodedActor {
   std::string code;      // PAKGOV, USAGOV, PAKREB, CHN ...
   std::string how;       // how the code was found: "phrase", "name-memory", "role-memory", "home-country", "speaker", ...
 };
+
+// Whether `how` says the text itself (or the user's dictionary) gave the code, rather
+// than memory, a guess or the corpus: such codes outrank the others.
+inline bool IsExplicitCode(std::string_view how) {
+  return how == "phrase" || how == "group" || how == "state" || how.starts_with("dictionary ");
+}
 
 struct CodedEvent {
   std::string type, mode, context;  // PLOVER

@@ -5,6 +5,8 @@
 // confidence). The store turns the layer into event rows (event_rows.h).
 #pragma once
 
+#include <memory>
+
 #include "code/event_coder.h"
 #include "sitrep/pipeline.h"
 
@@ -14,6 +16,10 @@ class EventStage : public Stage {
  public:
   EventStage() = default;
   explicit EventStage(EventCoder coder) : coder_(std::move(coder)) {}
+  // Codes actors with `lexicon` (null: sitrep's own), which the stage keeps alive.
+  explicit EventStage(std::shared_ptr<const ActorLexicon> lexicon)
+      : lexicon_(std::move(lexicon)),
+        coder_(lexicon_ ? EventCoder(PredicateLexicon::Default(), *lexicon_) : EventCoder()) {}
 
   std::string name() const override { return "events"; }
   std::vector<std::string> reads() const override {
@@ -25,6 +31,7 @@ class EventStage : public Stage {
   Status Process(Doc& doc, const NameCodes& known) const;
 
  private:
+  std::shared_ptr<const ActorLexicon> lexicon_;  // declared first: coder_ refers to it
   EventCoder coder_;
 };
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -15,6 +16,10 @@
 #include "sitrep/status.h"
 
 namespace sitrep::code {
+
+namespace dictionaries {
+class UserDictionaries;
+}
 
 struct PredicateEntry {
   char pos = 'V';        // 'V' verb, 'N' noun
@@ -63,10 +68,16 @@ class ActorLexicon {
   // "under"): the words an office is made of.
   bool IsOfficeWord(std::string_view word) const { return office_words_.contains(word); }
 
+  // The user's own PETRARCH/TABARI dictionaries (dictionaries/user_dictionaries.h), which
+  // the actor coder consults before this lexicon; null when the user gave none.
+  const dictionaries::UserDictionaries* user_dictionaries() const { return user_dictionaries_.get(); }
+  void set_user_dictionaries(std::shared_ptr<const dictionaries::UserDictionaries> d) { user_dictionaries_ = std::move(d); }
+
  private:
   std::map<std::string, ActorWord, std::less<>> phrases_;
   std::set<std::string, std::less<>> office_words_;
   int max_words_ = 1;
+  std::shared_ptr<const dictionaries::UserDictionaries> user_dictionaries_;
 };
 
 // The compiled-in TSV texts (generated from src/code/lexicon/ at build time).

@@ -352,7 +352,7 @@ class PeopleReader {
 }  // namespace
 
 double CodeConfidence(const std::string& how, bool in_heading) {
-  if (how == "phrase" || how == "group" || how == "state") return in_heading ? 0.7 : 0.9;
+  if (IsExplicitCode(how)) return in_heading ? 0.7 : 0.9;
   if (how == "knowledge") return 0.75;
   if (how == "role-memory" || how == "name-memory") return 0.6;
   if (how == "home-country") return 0.4;

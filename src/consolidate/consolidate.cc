@@ -42,12 +42,13 @@ Result<Consolidation> Consolidate(std::vector<Doc*>& docs, const ConsolidateOpti
   }
   out.actors = code::ActorKnowledge::Learn(docs);
   if (options.recode_known_people) {
+    const code::EventStage recoder(options.lexicon);
     for (size_t i = 0; i < docs.size(); ++i) {
       if (!docs[i]->Layer("events")) continue;
       const code::NameCodes known = out.actors.KnownNames(static_cast<int>(i));
       if (known.empty()) continue;
       const std::vector<Annotation> before = *docs[i]->Layer("events");
-      SITREP_RETURN_IF_ERROR(code::EventStage().Process(*docs[i], known));
+      SITREP_RETURN_IF_ERROR(recoder.Process(*docs[i], known));
       const std::vector<Annotation>& after = *docs[i]->Layer("events");
       const bool same = before.size() == after.size() &&
                         std::equal(before.begin(), before.end(), after.begin(), [](const Annotation& a, const Annotation& b) {

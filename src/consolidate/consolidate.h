@@ -2,9 +2,11 @@
 // documents, in that order (each step uses the one before).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "code/actor_knowledge.h"
+#include "code/lexicon.h"
 #include "consolidate/near_duplicates.h"
 #include "consolidate/stories.h"
 #include "sitrep/doc.h"
@@ -17,6 +19,9 @@ struct ConsolidateOptions {
   StoryOptions stories;
   bool tighten_dct = true;
   bool recode_known_people = true;  // code events again with what other articles say of their people
+  // The actor lexicon events are coded again with: the one ingest used (with the user's
+  // dictionaries, code/dictionaries/dictionary_lexicon.h), or null for sitrep's own.
+  std::shared_ptr<const code::ActorLexicon> lexicon;
 };
 
 struct Consolidation {

@@ -28,7 +28,8 @@ struct StoryEvalResult {
   size_t documents = 0;
   ClusterScores stories;
   size_t gold_copies = 0, found_copies = 0, right_copies = 0;  // right: copy of the gold original's group
-  size_t gold_events = 0;                   // event mentions in events.tsv
+  size_t gold_events = 0;                   // event mentions in events.tsv of PLOVER types
+  size_t set_aside_events = 0;              // rows of other types ("OTHER", "CLAIM"): not scored
   double events_f1 = -1;                    // < 0: not scored
   std::string events_note;                  // how events were scored, or why not
   std::vector<std::string> clusters;        // the system's stories, one line each, for reading

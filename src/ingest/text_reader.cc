@@ -165,18 +165,6 @@ bool ReadByline(std::string_view text, Span span, Metadata* meta) {
 
 }  // namespace
 
-std::optional<Dateline> FindDateline(std::string_view paragraph) {
-  // An upper-case place, perhaps a date or an agency in brackets, then a separator.
-  static const RE2 kDateline(
-      R"(^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\(([A-Za-z][A-Za-z.&' ]{0,30})\))?\s*(?::|\x{2014}|\x{2013}|--?)\s+)");
-  re2::StringPiece m[3];
-  re2::StringPiece input(paragraph.data(), std::min<size_t>(paragraph.size(), 120));
-  if (!kDateline.Match(input, 0, input.size(), RE2::ANCHOR_START, m, 3)) return std::nullopt;
-  std::string place(m[1].data(), m[1].size());
-  if (place.size() < 3) return std::nullopt;  // "US: ..." is a headline style, not a dateline
-  return Dateline{place, std::string(m[2].data(), m[2].size()), m[0].size()};
-}
-
 std::optional<std::pair<Dateline, Span>> FindDatelineInText(std::string_view text) {
   // The dateline opens the first paragraph of the story proper: skip headings and
   // highlight bullets, look at most a few paragraphs in.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sitrep/doc.h"
+#include "text/dateline.h"
 
 namespace sitrep {
 
@@ -26,14 +27,6 @@ struct TextReaderOptions {
 
 // `text` must be valid UTF-8.
 TextArticle ReadPlainText(std::string_view text, const TextReaderOptions& options = {});
-
-// "ISLAMABAD (PEN) :" / "WASHINGTON, Sept 16 (Reuters) -" at the start of a paragraph.
-struct Dateline {
-  std::string place;
-  std::string agency;
-  size_t size = 0;  // bytes of the dateline, up to and including its separator
-};
-std::optional<Dateline> FindDateline(std::string_view paragraph);
 
 // The dateline of an article's clean text (paragraphs separated by "\n\n"), with its
 // span in that text: at the start of the first paragraph that is not a heading or bullet.

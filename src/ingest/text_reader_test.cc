@@ -91,7 +91,18 @@ TEST(FindDateline, PlaceAndAgency) {
   ASSERT_TRUE(two);
   EXPECT_EQ(two->place, "NEW YORK");
   EXPECT_EQ(two->agency, "Reuters");
+  auto region = FindDateline("WOODSIDE, California — US President Joe Biden and Chinese President Xi Jinping met.");
+  ASSERT_TRUE(region);
+  EXPECT_EQ(region->place, "WOODSIDE");
+  EXPECT_EQ(region->region, "California");
+  EXPECT_EQ(region->size, std::string_view("WOODSIDE, California — ").size());
+  auto all = FindDateline("BEIRUT, Lebanon, June 2 (AP) -- Talks resumed.");
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->place, "BEIRUT");
+  EXPECT_EQ(all->region, "Lebanon");
+  EXPECT_EQ(all->agency, "AP");
   EXPECT_FALSE(FindDateline("Islamabad and Washington agreed: more talks."));
+  EXPECT_FALSE(FindDateline("NATO, the alliance, met."));
   EXPECT_FALSE(FindDateline("US: talks end"));
 }
 

@@ -2,7 +2,7 @@
 // sentences, syntax (tags, lemmas, dependencies), named entities, time expressions,
 // quantities, quotations, people and acronyms, events. The trained models are loaded
 // once per process and shared by every worker; a missing or damaged model file fails
-// here, before any input is read.
+// here, before any input is read, and so does a user's dictionary that cannot be read.
 #include "annotate/entity_stage.h"
 #include "annotate/paragraphs.h"
 #include "annotate/quantity_stage.h"
@@ -11,13 +11,14 @@
 #include "annotate/timex_stage.h"
 #include "annotate/token_stage.h"
 #include "code/actor_stage.h"
+#include "code/dictionaries/dictionary_lexicon.h"
 #include "code/event_stage.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
 
 Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
-  auto pipeline = std::make_unique<Pipeline>(std::move(options));
+  auto pipeline = std::make_unique<Pipeline>(options);
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<ParagraphStage>()));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<TokenStage>()));
 
@@ -34,8 +35,11 @@ Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
   Result<std::unique_ptr<QuoteStage>> quotes = QuoteStage::MakeDefault(/*with_entities=*/true);
   if (!quotes.ok()) return quotes.status();
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*quotes)));
-  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<ActorStage>()));
-  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<EventStage>()));
+  // The user's PETRARCH/TABARI dictionaries, if any: read once, shared by both stages.
+  auto lexicon = code::dictionaries::LexiconWithDictionaries(options.dictionaries);
+  if (!lexicon.ok()) return lexicon.status();
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<ActorStage>(*lexicon)));
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<EventStage>(*lexicon)));
   return pipeline;
 }
 
