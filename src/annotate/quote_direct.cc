@@ -185,6 +185,55 @@ std::optional<Candidate> ColonLeadIn(const DocIndex& d, const Segment& seg) {
   return std::nullopt;
 }
 
+// A quotation after a colon whose lead-in has no verb of speech: "Trump reportedly
+// yelled: “…”", "the DNC issued a statement apologizing for the emails: “…”". A colon
+// before a quotation hands it to the lead-in's subject, whatever the verb; the verb
+// heading the lead-in is the cue. A lead-in that is only a noun phrase is a label and
+// names the speaker itself. Read from the parse only.
+std::optional<Candidate> ColonClause(const DocIndex& d, const Segment& seg) {
+  if (!d.has_deps || seg.open == 0 || d.low(seg.open - 1) != ":") return std::nullopt;
+  uint32_t colon = seg.open - 1;
+  if (colon == 0) return std::nullopt;
+  uint32_t b = d.sent_begin(colon - 1);
+  if (colon - b < 2 || colon - b > kMaxAside * 2) return std::nullopt;
+  // The head of the lead-in: up from the word before the colon while the head stays
+  // within [b, colon).
+  auto n = static_cast<int32_t>(d.tok.size());
+  int32_t h = static_cast<int32_t>(colon - 1);
+  for (int depth = 0; depth < 24; ++depth) {
+    int32_t up = d.tok[h].head;
+    if (up < static_cast<int32_t>(b) || up >= static_cast<int32_t>(colon) || up >= n || up == h) break;
+    h = up;
+  }
+  auto verb = static_cast<uint32_t>(h);
+  if (d.tok[verb].upos != "VERB" && colon - b <= 6 && NounPhraseEndingAt(d, colon - 1, b) == b &&
+      (d.cap(b) || d.is_det(b))) {
+    // No verb at all, only a name or a noun phrase: a speaker's label in the body
+    // ("Frank Newport and Jim Harter: “We found ...”", "the report: “In general ...”").
+    Candidate c;
+    c.cue_token = colon;
+    c.quote.cue = d.tok[colon].span;
+    c.quote.cue_lemma = ":";
+    SetSpeaker(d, {b, colon - 1}, "subject", &c.quote);
+    return c;
+  }
+  if (d.tok[verb].upos != "VERB" || d.in_quote[verb]) return std::nullopt;
+  std::optional<uint32_t> subject;
+  for (uint32_t i = b; i < verb; ++i)
+    if (d.tok[i].head == h && d.tok[i].deprel == "nsubj") subject = i;
+  if (!subject) return std::nullopt;
+  std::string_view su = d.tok[*subject].upos;
+  if (su != "PROPN" && su != "NOUN" && su != "PRON") return std::nullopt;
+  auto [lo, hi] = SubtreeHull(d, *subject);
+  if (lo < b || hi >= verb || hi - lo + 1 > kMaxNounPhrase) lo = hi = *subject;
+  Candidate c;
+  c.cue_token = verb;
+  c.quote.cue = d.tok[verb].span;
+  c.quote.cue_lemma = d.tok[verb].lemma.empty() ? std::string(d.low(verb)) : d.tok[verb].lemma;
+  SetLeftSpeaker(d, {lo, hi}, b, &c.quote);
+  return c;
+}
+
 // A segment is a full quotation (not a scare-quoted phrase) when it holds whole
 // sentences or at least a clause's worth of words.
 bool LooksLikeSpeech(const DocIndex& d, const Segment& seg) {

@@ -4,6 +4,7 @@
 //   quote_words.cc       closed classes of words, quotation marks paired into segments
 //   quote_phrases.cc     noun phrases and speakers next to a cue
 //   quote_reported.cc    reported speech in a sentence ("X said that ...", "according to")
+//   quote_polls.cc       findings credited to a poll ("In a CNN poll, ...")
 //   quote_syntax_cues.cc cues read from the parse: clausal complements, "talked about",
 //                        and the learnt cues of quote_cue_model.h
 //   quote_direct.cc      cues next to a quoted segment ("...," he said), speaker labels
@@ -213,6 +214,9 @@ bool IsPassive(const DocIndex& d, uint32_t cue, uint32_t floor);
 uint32_t ContentEnd(const DocIndex& d, uint32_t from, uint32_t end);
 void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<Candidate>* out);
 
+// quote_polls.cc: "In a poll, <finding>" with "in" at token k of the sentence [b, e).
+std::optional<Candidate> PollFinding(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e);
+
 // quote_syntax_cues.cc
 std::optional<Candidate> ClausalComplement(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e);
 std::optional<Candidate> PrepositionalCue(const DocIndex& d, uint32_t k, uint32_t b, uint32_t e);
@@ -229,6 +233,7 @@ uint32_t WordCount(const DocIndex& d, uint32_t first, uint32_t last);
 std::optional<Candidate> TrailingCue(const DocIndex& d, const Segment& seg);
 std::optional<Candidate> LeadingCue(const DocIndex& d, const Segment& seg);
 std::optional<Candidate> ColonLeadIn(const DocIndex& d, const Segment& seg);
+std::optional<Candidate> ColonClause(const DocIndex& d, const Segment& seg);
 bool IsDateline(const DocIndex& d, uint32_t b, uint32_t colon, uint32_t e);
 std::optional<Candidate> HeadlineQuote(const DocIndex& d, uint32_t b, uint32_t e);
 bool LooksLikeSpeech(const DocIndex& d, const Segment& seg);

@@ -85,6 +85,9 @@ uint32_t NounPhraseFrom(const DocIndex& d, uint32_t first, uint32_t limit) {
   if (first >= limit) return first;
   if (d.is_pronoun(first)) return first + 1;
   uint32_t end = first;
+  // A possessive determiner opens a phrase the tagger calls a pronoun: "according to
+  // his campaign filings", "its FEC reports". It counts only with a noun after it.
+  if (d.has_tags && d.tok[first].xpos == "PRP$" && first + 1 < limit && NounPhraseWord(d, first + 1)) ++end;
   while (end < limit && end - first < kMaxNounPhrase && NounPhraseWord(d, end)) {
     std::string_view lw = d.low(end);
     if ((lw == "of" || lw == "for" || lw == "and") && !(end + 1 < limit && (d.cap(end + 1) || d.is_det(end + 1))))

@@ -255,6 +255,13 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
     break;
   }
   for (uint32_t k = b; k < e && out->size() - first_candidate < kMaxQuotesPerSentence; ++k) {
+    // "In a poll released Monday, ...": the poll's finding (quote_polls.cc). The
+    // finding may hold attributions of its own, so nothing is marked covered.
+    if (d.low(k) == "in" && k >= covered_until)
+      if (auto c = PollFinding(d, k, b, e)) {
+        out->push_back(std::move(*c));
+        continue;
+      }
     // "according to X": the figure or claim next to it is X's.
     if (d.low(k) == "according" && k + 1 < e && d.low(k + 1) == "to" && !d.in_quote[k]) {
       uint32_t src_end = NounPhraseFrom(d, k + 2, e);

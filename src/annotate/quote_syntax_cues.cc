@@ -53,6 +53,25 @@ std::optional<Candidate> ClausalComplement(const DocIndex& d, uint32_t k, uint32
   return c;
 }
 
+namespace {
+
+// "Cruz reboots his attacks on Trump", "Clinton chose to make her peroration about
+// guns": a possessive pronoun on a noun cue that is a verb's object stands for that
+// verb's subject, which names the speaker where "his" does not. Returns the subject.
+std::optional<uint32_t> PossessorAsSubject(const DocIndex& d, uint32_t noun, uint32_t possessor, uint32_t wb) {
+  if (d.tok[possessor].xpos != "PRP$") return std::nullopt;
+  std::string_view rel = d.tok[noun].deprel;
+  if (rel != "obj" && rel != "obl") return std::nullopt;
+  int32_t h = d.tok[noun].head;
+  if (h < static_cast<int32_t>(wb) || h >= static_cast<int32_t>(noun) || d.tok[h].upos != "VERB") return std::nullopt;
+  auto verb = static_cast<uint32_t>(h);
+  for (uint32_t i = wb; i < verb; ++i)
+    if (d.tok[i].head == h && d.tok[i].deprel == "nsubj") return i;
+  return InheritedSubject(d, verb, wb);
+}
+
+}  // namespace
+
 // Attributions carried by a verb or noun and a preposition: "talked about the border",
 // "voted for Clinton", "her criticism of Trump", "his support for the deal". The
 // content is the preposition's object (its subtree in the parse); a noun needs a
@@ -103,6 +122,8 @@ std::optional<Candidate> PrepositionalCue(const DocIndex& d, uint32_t k, uint32_
     }
   }
   if (!object || !speaker) return std::nullopt;
+  if (!verb)
+    if (auto subject = PossessorAsSubject(d, k, *speaker, wb)) speaker = subject;
   std::string_view su = d.tok[*speaker].upos;
   if (su != "PROPN" && su != "PRON" && su != "NOUN") return std::nullopt;
   if (d.low(*speaker) == "it" || d.low(*speaker) == "its" || d.low(*speaker) == "this") return std::nullopt;
@@ -206,6 +227,8 @@ std::optional<Candidate> LearntCue(const DocIndex& d, uint32_t k, uint32_t b, ui
       content_rank = rank(rel);
     }
   }
+  if (noun && subject >= 0)
+    if (auto s = PossessorAsSubject(d, k, static_cast<uint32_t>(subject), wb)) subject = *s;
   if (passive_subject) {
     // "X was reported by Y": X is what was said, Y said it (or nobody named does). But
     // "she is expected to win": the clause is what is expected, and a personal pronoun

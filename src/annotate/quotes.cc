@@ -178,11 +178,24 @@ QuoteResult FindQuotes(const Doc& doc, const QuoteCueModel* cues) {
   for (Segment& seg : segments) {
     // Inside a reported clause of its sentence: mixed, or direct when it fills the clause.
     bool placed = false;
+    bool trailing_cue_checked = false, has_trailing_cue = false;
     auto [r_begin, r_end] = reported_in_sentence[d.sentence_of[seg.open]];
     for (size_t r = r_begin; r < r_end && !placed; ++r) {
       Candidate& c = reported[r];
-      if (reported_used[r] || c.trailing || seg.open < c.content_first || seg.last > c.content_last + 1) continue;
+      if (reported_used[r] || seg.open < c.content_first || seg.last > c.content_last + 1) continue;
       bool fills = seg.open <= c.content_first + 1 && seg.last + 2 >= c.content_last;
+      // Before a trailing cue, a quote that is the whole content, or that has a cue of its
+      // own after it ("“…,” Bush, the former governor, told CNN."), is read by
+      // TrailingCue below; one that is only part of the content ("“…” about fixing X,
+      // said Y.") is mixed.
+      if (c.trailing) {
+        if (fills) continue;
+        if (!trailing_cue_checked) {
+          trailing_cue_checked = true;
+          has_trailing_cue = TrailingCue(d, seg).has_value();
+        }
+        if (has_trailing_cue) continue;
+      }
       if (fills) {
         c.quote.kind = Quote::Kind::kDirect;
         c.content_first = seg.open;
@@ -217,6 +230,7 @@ QuoteResult FindQuotes(const Doc& doc, const QuoteCueModel* cues) {
     }
     if (!c) c = LeadingCue(d, seg);
     if (!c) c = ColonLeadIn(d, seg);
+    if (!c && LooksLikeSpeech(d, seg)) c = ColonClause(d, seg);
     if (c) {
       // A reported-speech reading of the same cue is superseded by the direct quote.
       if (auto it = reported_by_cue.find(c->cue_token); it != reported_by_cue.end()) reported_used[it->second] = 1;

@@ -255,6 +255,57 @@ TEST(Quotes, UsesTheParseWhenThereIsOne) {
   EXPECT_EQ(q[0].content, "the road was closed");
 }
 
+TEST(Quotes, PollOpeningTheSentenceIsTheSource) {
+  auto q = Quotes(Annotate("In a Des Moines Register poll released Monday, Cruz had a 10-point lead over Trump."));
+  const Q* poll = WithContent(q, "Cruz had a 10-point lead");
+  ASSERT_NE(poll, nullptr);
+  EXPECT_EQ(poll->cue, "In");
+  EXPECT_EQ(poll->mention, "a Des Moines Register poll");
+  EXPECT_EQ(poll->from, "poll");
+  // A poll at the end is where a lead stands, and a statement is no poll.
+  EXPECT_TRUE(Quotes(Annotate("Cruz has a strong lead over Trump in the latest poll.")).empty());
+  auto statement = Quotes(Annotate("In a statement released Monday, the senator said the vote was rigged."));
+  ASSERT_EQ(statement.size(), 1u);
+  EXPECT_EQ(statement[0].cue, "said");
+}
+
+TEST(Quotes, QuoteInsideATrailingCuesContentIsMixed) {
+  auto q = Quotes(Annotate(
+      "\u201CFor teachers, he is saying a lot of the right things\u201D about fixing inequality, said Marla "
+      "Kilfoyle, a union leader."));
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "mixed");
+  EXPECT_EQ(q[0].speaker, "Marla Kilfoyle");
+  EXPECT_NE(q[0].content.find("about fixing inequality"), std::string::npos);
+}
+
+TEST(Quotes, ColonAfterANameLabelsTheQuote) {
+  std::string text = "Frank Newport and Jim Harter: \u201CWe found that leadership matters.\u201D";
+  Doc doc({}, text, text, OffsetMap::Identity(static_cast<uint32_t>(text.size())), {});
+  ASSERT_TRUE(ParagraphStage().Process(doc).ok());
+  ASSERT_TRUE(TokenStage().Process(doc).ok());
+  auto& t = doc.mutable_tokens();
+  ASSERT_EQ(t.size(), 14u);
+  // Frank Newport and Jim Harter : “ We found that leadership matters . ”
+  const char* upos[] = {"PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "PUNCT",
+                        "PRON",  "VERB",  "SCONJ", "NOUN",  "VERB",  "PUNCT", "PUNCT"};
+  const int heads[] = {1, -1, 4, 4, 1, 1, 8, 8, 1, 11, 11, 8, 8, 8};
+  const char* rels[] = {"flat", "root", "cc", "flat", "conj", "punct", "punct",
+                        "nsubj", "parataxis", "mark", "nsubj", "ccomp", "punct", "punct"};
+  for (size_t i = 0; i < t.size(); ++i) {
+    t[i].upos = upos[i];
+    t[i].head = heads[i];
+    t[i].deprel = rels[i];
+  }
+  ASSERT_TRUE(QuoteStage().Process(doc).ok());
+  auto q = Quotes(doc);
+  const Q* labelled = WithContent(q, "We found");
+  ASSERT_NE(labelled, nullptr);
+  EXPECT_EQ(labelled->kind, "direct");
+  EXPECT_EQ(labelled->cue, ":");
+  EXPECT_EQ(labelled->speaker, "Frank Newport and Jim Harter");
+}
+
 TEST(Quotes, EntitySeamFillsSpeakerEntity) {
   Doc doc = Annotate("\u201CWe will not back down,\u201D the minister said.");
   ResolveSpeakerEntities(doc, [&](Span speaker) -> std::optional<std::string> {

@@ -114,6 +114,29 @@ std::string Excerpt(std::string_view text, const std::vector<Span>& pieces, size
   return out;
 }
 
+// Content pairs (system, gold), largest overlap first, each unit used once: how the
+// scorer matches units, and what the error dump reports speakers against. An article
+// has tens of attributions, so all pairs are few.
+std::vector<std::pair<size_t, size_t>> PairContents(const std::vector<std::vector<Span>>& sys,
+                                                    const std::vector<std::vector<Span>>& gold) {
+  std::vector<std::tuple<uint32_t, size_t, size_t>> pairs;  // (overlap, system, gold)
+  for (size_t i = 0; i < sys.size(); ++i)
+    for (size_t j = 0; j < gold.size(); ++j)
+      if (uint32_t o = OverlapBytes(sys[i], gold[j]); o > 0) pairs.emplace_back(o, i, j);
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b)
+                                            : std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b));
+  });
+  std::vector<uint8_t> sys_used(sys.size(), 0), gold_used(gold.size(), 0);
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& [overlap, i, j] : pairs) {
+    if (sys_used[i] || gold_used[j]) continue;
+    sys_used[i] = gold_used[j] = 1;
+    out.emplace_back(i, j);
+  }
+  return out;
+}
+
 // One line per gold unit no system content overlaps (MISS) and per system unit no gold
 // content overlaps (FALSE), for reading errors: "MISS\tcue\tsource\tcontent".
 void WriteErrors(std::ostream& out, const std::string& name, std::string_view text,
@@ -129,18 +152,15 @@ void WriteErrors(std::ostream& out, const std::string& name, std::string_view te
     for (const AttributionUnit& s : system) hit = hit || OverlapBytes(gc, TrimAll(text, s.content)) > 0;
     if (!hit) write("MISS", g);
   }
-  // A content found with the wrong speaker, or none: the first system unit overlapping it.
-  for (const AttributionUnit& g : gold) {
-    std::vector<Span> gc = TrimAll(text, g.content), gs = TrimAll(text, g.source);
-    if (gc.empty() || gs.empty()) continue;
-    for (const AttributionUnit& s : system) {
-      if (OverlapBytes(gc, TrimAll(text, s.content)) == 0) continue;
-      if (OverlapBytes(gs, TrimAll(text, s.source)) == 0) {
-        write("SOURCE", g);
-        write("SOURCE-WAS", s);
-      }
-      break;
-    }
+  // A content found with the wrong speaker, or none, in the pairs the scorer counts.
+  std::vector<std::vector<Span>> sc, gc;
+  for (const AttributionUnit& s : system) sc.push_back(TrimAll(text, s.content));
+  for (const AttributionUnit& g : gold) gc.push_back(TrimAll(text, g.content));
+  for (const auto& [i, j] : PairContents(sc, gc)) {
+    std::vector<Span> gs = TrimAll(text, gold[j].source);
+    if (gs.empty() || OverlapBytes(gs, TrimAll(text, system[i].source)) > 0) continue;
+    write("SOURCE", gold[j]);
+    write("SOURCE-WAS", system[i]);
   }
   for (const AttributionUnit& s : system) {
     std::vector<Span> sc = TrimAll(text, s.content);
@@ -203,20 +223,10 @@ AttributionCounts ScoreAttributions(std::string_view text, const std::vector<Att
     counts.source.system += !s.source.empty();
     counts.cue.system += !s.cue.empty();
   }
-  // Content pairs, largest overlap first, each unit used once. An article has tens of
-  // attributions, so all pairs are few.
-  std::vector<std::tuple<uint32_t, size_t, size_t>> pairs;  // (overlap, system, gold)
-  for (size_t i = 0; i < sys.size(); ++i)
-    for (size_t j = 0; j < gold.size(); ++j)
-      if (uint32_t o = OverlapBytes(sys[i].content, gold[j].content); o > 0) pairs.emplace_back(o, i, j);
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-    return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b)
-                                            : std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b));
-  });
-  std::vector<uint8_t> sys_used(sys.size(), 0), gold_used(gold.size(), 0);
-  for (const auto& [overlap, i, j] : pairs) {
-    if (sys_used[i] || gold_used[j]) continue;
-    sys_used[i] = gold_used[j] = 1;
+  std::vector<std::vector<Span>> sys_content, gold_content;
+  for (const Trimmed& s : sys) sys_content.push_back(s.content);
+  for (const Trimmed& g : gold) gold_content.push_back(g.content);
+  for (const auto& [i, j] : PairContents(sys_content, gold_content)) {
     const Trimmed& s = sys[i];
     const Trimmed& g = gold[j];
     ++counts.content.overlap;
