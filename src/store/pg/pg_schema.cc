@@ -12,13 +12,18 @@
 //   - the failure that must be stored once is keyed on md5(message) and md5(path),
 //     since a b-tree entry is limited to about 2.7 kB and messages can be longer;
 //   - store_commits has a row per write transaction: counting them is DataVersion,
-//     without a single row that every writer would have to lock.
+//     without a single row that every writer would have to lock;
+//   - from version 5 on, annotations and tokens are laid out for cheap writes (below):
+//     the content is the SQLite store's, the tables that hold it are not.
 // Versions are recorded in schema_version, one row per step applied.
 #include "store/pg/pg_schema.h"
 
 #include <fmt/format.h>
 
 #include <pqxx/pqxx>
+
+#include "store/doc_json.h"
+#include "store/pg/pg_tokens.h"
 
 namespace sitrep::pg {
 
@@ -239,12 +244,93 @@ ALTER TABLE events ADD COLUMN merge_note json;
 CREATE INDEX events_by_merged_by ON events (merged_by) WHERE merged_by IS NOT NULL;
 )sql";
 
+// PostgreSQL's own step: the same content in a cheaper physical layout (SQLite has no
+// version 5; docs/postgres.md says why the numbers may now differ). Annotations become
+// one row per document and layer (pg_annotations.h), and the tokens a compact bytea
+// (pg_tokens.h) instead of JSON text. The old rows are carried over: annotations here
+// in SQL, tokens by the client (ConvertTokens), between kVersion5 and kVersion5Finish.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE annotation_layers (
+  doc_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  layer text NOT NULL,
+  span_begins integer[] NOT NULL,
+  span_ends integer[] NOT NULL,
+  labels text[] NOT NULL,
+  attrs text[],
+  PRIMARY KEY (doc_id, layer),
+  CHECK (cardinality(span_ends) = cardinality(span_begins) AND cardinality(labels) = cardinality(span_begins)
+         AND (attrs IS NULL OR cardinality(attrs) = cardinality(span_begins)))
+);
+INSERT INTO annotation_layers (doc_id, layer, span_begins, span_ends, labels, attrs)
+  SELECT doc_id, layer, array_agg(span_begin::integer ORDER BY seq), array_agg(span_end::integer ORDER BY seq),
+         array_agg(label ORDER BY seq),
+         CASE WHEN count(attrs) = 0 THEN NULL ELSE array_agg(attrs ORDER BY seq) END
+  FROM annotations GROUP BY doc_id, layer;
+DROP TABLE annotations;
+CREATE VIEW annotations AS
+  SELECT l.doc_id, l.layer, (a.n - 1)::integer AS seq, a.span_begin::bigint AS span_begin,
+         a.span_end::bigint AS span_end, a.label, a.attrs
+  FROM annotation_layers AS l,
+       unnest(l.span_begins, l.span_ends, l.labels, l.attrs) WITH ORDINALITY AS a(span_begin, span_end, label, attrs, n);
+ALTER TABLE documents ADD COLUMN token_data bytea;
+
+-- Every event index serves a desk filter (docs/postgres.md has the EXPLAINs), but these
+-- columns are often empty in the coder's events (no story until consolidation, no place
+-- or country without a geocoded place, no target for many verbs): an entry for a NULL
+-- costs a write and serves no filter, since every filter on them implies NOT NULL.
+DROP INDEX events_by_story, events_by_source_date, events_by_target_date, events_by_country_date,
+  events_by_latitude;
+CREATE INDEX events_by_story ON events (story_id) WHERE story_id IS NOT NULL;
+CREATE INDEX events_by_source_date ON events (source_actor, date) WHERE source_actor IS NOT NULL;
+CREATE INDEX events_by_target_date ON events (target_actor, date) WHERE target_actor IS NOT NULL;
+CREATE INDEX events_by_country_date ON events (country, date) WHERE country IS NOT NULL;
+CREATE INDEX events_by_latitude ON events (latitude) WHERE latitude IS NOT NULL;
+)sql";
+
+constexpr std::string_view kVersion5Finish = R"sql(
+ALTER TABLE documents DROP COLUMN tokens;
+ALTER TABLE documents RENAME COLUMN token_data TO tokens;
+ALTER TABLE documents ALTER COLUMN tokens SET NOT NULL;
+)sql";
+
 constexpr sqlite::Migration kMigrations[] = {
     {1, "documents, annotations, failures, full-text search, events, stories", kVersion1},
     {2, "tokens and sentences of the language core", kVersion2},
     {3, "the analyst's desk: places, actors and roles, review state, corrections", kVersion3},
     {4, "event merges of consolidation, with their reasons", kVersion4},
+    {5, "annotations as one row per document and layer, tokens as compact binary, event indexes without NULLs",
+     kVersion5},
 };
+
+// Version 5's tokens: each stored document's JSON read and written again as bytea, a
+// page of documents at a time so that a large store is never held in memory whole.
+Status ConvertTokens(pqxx::dbtransaction& tx, const std::string& shown_uri) {
+  int64_t after = 0;
+  for (;;) {
+    pqxx::result rows =
+        tx.exec_params("SELECT id, tokens::text FROM documents WHERE id > $1 ORDER BY id LIMIT 500", after);
+    if (rows.empty()) return Status::Ok();
+    for (const auto& row : rows) {
+      after = row[0].as<int64_t>();
+      std::vector<Token> tokens;
+      if (!sqlite::TokensFromJson(row[1].as<std::string>(), &tokens))
+        return Status(Code::kStore, fmt::format("{}: upgrading the store to schema version 5 failed: the tokens "
+                                                "of document {} are not valid JSON tokens",
+                                                shown_uri, after));
+      const std::string bytes = EncodeTokens(tokens);
+      tx.exec_params0("UPDATE documents SET token_data = $2 WHERE id = $1", after,
+                      pqxx::binarystring(bytes.data(), bytes.size()));
+    }
+  }
+}
+
+// Work a step needs beyond its SQL, run after it in the same transaction.
+Status FinishStep(pqxx::dbtransaction& tx, int version, const std::string& shown_uri) {
+  if (version != 5) return Status::Ok();
+  SITREP_RETURN_IF_ERROR(ConvertTokens(tx, shown_uri));
+  tx.exec0(std::string(kVersion5Finish));
+  return Status::Ok();
+}
 
 // Held for the whole migrating transaction: any 64-bit number the project owns.
 constexpr int64_t kMigrationLock = 0x5349545245500001;  // "SITREP" and a 1
@@ -287,6 +373,7 @@ Status MigratePg(pqxx::connection& conn, const std::string& shown_uri) {
     if (step.version <= *version) continue;
     try {
       tx.exec0(std::string(step.sql));
+      SITREP_RETURN_IF_ERROR(FinishStep(tx, step.version, shown_uri));
     } catch (const pqxx::sql_error& e) {
       return Status(Code::kStore, fmt::format("{}: upgrading the store to schema version {} ({}) failed: {}",
                                               shown_uri, step.version, step.summary, e.what()));

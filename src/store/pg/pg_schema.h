@@ -1,5 +1,6 @@
 // The PostgreSQL schema: the tables of the SQLite store (store/schema.cc), written for
-// PostgreSQL, in the same numbered steps so that a version means the same on both.
+// PostgreSQL, in the same numbered steps as far as version 4; version 5 is PostgreSQL's
+// own (a cheaper layout of the same content), so the engines' versions may differ.
 #pragma once
 
 #include <span>

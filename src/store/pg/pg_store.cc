@@ -16,12 +16,13 @@
 #include <chrono>
 #include <ctime>
 #include <iterator>
-#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include "code/event_rows.h"
 #include "store/doc_json.h"
+#include "store/pg/pg_annotations.h"
 #include "store/pg/pg_schema.h"
+#include "store/pg/pg_tokens.h"
 #include "store/pg/pg_uri.h"
 #include "text/encoding.h"
 
@@ -39,72 +40,6 @@ constexpr int kAttempts = 5;
 std::optional<std::string> OrNull(std::string_view text) {
   if (text.empty()) return std::nullopt;
   return PgText(text);
-}
-
-// The annotations of a document as the six columns of the annotations table, one array
-// each: the rows go in with the document's own INSERT (kInsertDocument). Arrays rather
-// than one JSON text, because the server unpacks an array once, where json ->> reads
-// the JSON text again for every field (measured: half the cost of the annotations).
-struct AnnotationColumns {
-  PgArray layer, seq, begin, end, label, attrs;
-};
-
-AnnotationColumns AnnotationsOf(const Doc& doc) {
-  AnnotationColumns c;
-  for (const auto& [layer, annotations] : doc.layers()) {
-    const std::string layer_text = PgText(layer);
-    for (size_t seq = 0; seq < annotations.size(); ++seq) {
-      const Annotation& a = annotations[seq];
-      c.layer.Add(layer_text);
-      c.seq.Add(static_cast<int64_t>(seq));
-      c.begin.Add(static_cast<int64_t>(a.span.begin));
-      c.end.Add(static_cast<int64_t>(a.span.end));
-      c.label.Add(PgText(a.label));
-      if (a.attrs.empty()) {
-        c.attrs.AddNull();
-      } else {
-        c.attrs.Add(PgText(a.attrs));
-      }
-    }
-  }
-  return c;
-}
-
-// `text` as a JSON string, byte for byte what the SQLite store's writer (nlohmann's
-// dump, doc_json.cc) makes of it. Nearly every string needs no escape and is copied;
-// the rare one that does goes through nlohmann itself, so the two cannot differ.
-void AppendJsonString(std::string& out, std::string_view text) {
-  bool plain = FindInvalidUtf8(text) >= text.size();
-  for (size_t i = 0; plain && i < text.size(); ++i)
-    plain = text[i] != '"' && text[i] != '\\' && static_cast<unsigned char>(text[i]) >= 0x20;
-  if (!plain) {
-    out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
-  out += '"';
-  out += text;
-  out += '"';
-}
-
-// The tokens column, the same text as sqlite::TokensToJson. Written directly: building
-// the nlohmann tree of 30 kB per article first was half of the client's write time.
-std::string TokensJson(const std::vector<Token>& tokens) {
-  std::string out = "[";
-  out.reserve(tokens.size() * 40 + 2);
-  for (const Token& t : tokens) {
-    if (out.size() > 1) out += ',';
-    fmt::format_to(std::back_inserter(out), "[{},{},", t.span.begin, t.span.end);
-    AppendJsonString(out, t.upos);
-    out += ',';
-    AppendJsonString(out, t.xpos);
-    out += ',';
-    AppendJsonString(out, t.lemma);
-    fmt::format_to(std::back_inserter(out), ",{},", t.head);
-    AppendJsonString(out, t.deprel);
-    out += t.space_after ? ",1]" : ",0]";
-  }
-  out += ']';
-  return out;
 }
 
 // The advisory-lock keys of a batch, sorted: every writer locks in the same order.
@@ -129,17 +64,15 @@ constexpr char kInsertDocument[] = "sitrep_insert_document";
 // The document and its annotations in one statement and one round trip. When the
 // document is there already (ON CONFLICT), `d` is empty, so no annotation is written
 // and no id comes back.
-constexpr char kInsertDocumentSql[] =
+const std::string kInsertDocumentSql =
     "WITH d AS (INSERT INTO documents (content_hash, text_hash, url, source, title, published,"
     " published_precision, published_from, author, dateline_place, dateline_agency, language,"
     " description, metadata, input_path, input_offset, input_format, original, clean_text,"
     " offset_map, dropped, layers, revision, previous_id, ingested_at, tokens, sentences)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
     " $20, $21, $22, $23, $24, $25, $26, $27) ON CONFLICT (content_hash) DO NOTHING RETURNING id),"
-    " a AS (INSERT INTO annotations (doc_id, layer, seq, span_begin, span_end, label, attrs)"
-    " SELECT d.id, a.* FROM d, unnest($28::text[], $29::integer[], $30::bigint[], $31::bigint[], $32::text[],"
-    " $33::text[]) AS a)"
-    " SELECT id FROM d";
+    " a AS (INSERT INTO annotation_layers (doc_id, layer, span_begins, span_ends, labels, attrs) " +
+    SelectLayerRows("d.id", "d", 28) + ") SELECT id FROM d";
 
 // Whether the server can compress large values with lz4 (PostgreSQL 14 and later, when
 // built with it, as Debian's and most packages are).
@@ -157,16 +90,21 @@ void PrepareEventWrites(pqxx::connection& conn);  // pg_store_events.cc
 void PgArray::Add(std::string_view text) {
   Separate();
   out_ += '"';
-  for (char c : text) {
-    if (c == '"' || c == '\\') out_ += '\\';
-    out_ += c;
+  // Copied a run at a time between the characters that need a backslash: an element
+  // can be a whole layer's array literal, so this loop is on the writer's hot path.
+  for (size_t at; (at = text.find_first_of("\"\\")) != std::string_view::npos; text.remove_prefix(at + 1)) {
+    out_.append(text.data(), at);
+    out_ += '\\';
+    out_ += text[at];
   }
+  out_.append(text.data(), text.size());
   out_ += '"';
 }
 
 void PgArray::Add(int64_t number) {
   Separate();
-  fmt::format_to(std::back_inserter(out_), "{}", number);
+  const fmt::format_int digits(number);
+  out_.append(digits.data(), digits.size());
 }
 
 void PgArray::Add(double number) {
@@ -218,9 +156,9 @@ Result<std::unique_ptr<Store>> OpenPgStore(const std::string& uri, bool read_onl
       SITREP_RETURN_IF_ERROR(VerifyPgSchema(*conn, shown));
     } else {
       SITREP_RETURN_IF_ERROR(MigratePg(*conn, shown));
-      // Large values (the tokens, 30 kB of JSON an article, the text and the original
-      // bytes) compressed with lz4 rather than the default pglz: it was a third of the
-      // server's time for a document's row. Only new values change; both read back the
+      // Large values (the text, the original bytes, the tokens) compressed with lz4
+      // rather than the default pglz: pglz was a third of the server's time for a
+      // document's row when the tokens were 30 kB of JSON. Only new values change; both read back the
       // same, and a server without lz4 keeps pglz.
       if (HasLz4(*conn)) conn->set_variable("default_toast_compression", "lz4");
     }
@@ -349,7 +287,8 @@ Result<PgStore::Written> PgStore::WriteDocument(pqxx::dbtransaction& tx, const D
   // would no longer match its text hash.
   // ON CONFLICT: a writer that does not take the locks (an older sitrep, a hand-run
   // script) can still not make a second copy; the document is then simply unchanged.
-  AnnotationColumns annotations = AnnotationsOf(doc);
+  LayerArrays layers = LayerArraysOf(doc);
+  const std::string tokens = EncodeTokens(doc.tokens());
   pqxx::result inserted = tx.exec_prepared(
       kInsertDocument, doc.content_hash(), doc.text_hash(), OrNull(meta.url), OrNull(meta.source),
       OrNull(meta.title), published, precision, found_in, OrNull(sqlite::JoinAuthors(meta.authors)),
@@ -358,9 +297,8 @@ Result<PgStore::Written> PgStore::WriteDocument(pqxx::dbtransaction& tx, const D
       PgText(doc.origin().format), pqxx::binarystring(doc.original().data(), doc.original().size()),
       doc.text(), pqxx::binarystring(offset_map.data(), offset_map.size()),
       sqlite::DroppedToJson(doc.dropped()), sqlite::StringsToJson(sqlite::LayerNames(doc)), revision, previous_id, now,
-      TokensJson(doc.tokens()), sqlite::SentencesToJson(doc.sentences()), annotations.layer.Take(),
-      annotations.seq.Take(), annotations.begin.Take(), annotations.end.Take(), annotations.label.Take(),
-      annotations.attrs.Take());
+      pqxx::binarystring(tokens.data(), tokens.size()), sqlite::SentencesToJson(doc.sentences()),
+      layers.layers.Take(), layers.begins.Take(), layers.ends.Take(), layers.labels.Take(), layers.attrs.Take());
   if (inserted.empty()) return Written::kUnchanged;
   const int64_t id = inserted[0][0].as<int64_t>();
   // The coder's events go in with their document, so they are written exactly when it is.

@@ -6,11 +6,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 #include <set>
 
 #include "code/event_rows.h"
+#include "store/pg/pg_annotations.h"
 #include "store/pg/pg_store.h"
 
 namespace sitrep::pg {
@@ -19,20 +19,6 @@ namespace {
 
 constexpr int64_t kMergesLock = 0x5349545245500003;  // "SITREP" and a 3
 
-// The annotations of `doc`'s layers named in `layers`, as one JSON array of rows.
-std::string LayersJson(const Doc& doc, const std::vector<std::string>& layers) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& [layer, annotations] : doc.layers()) {
-    if (std::find(layers.begin(), layers.end(), layer) == layers.end()) continue;
-    for (size_t seq = 0; seq < annotations.size(); ++seq) {
-      const Annotation& a = annotations[seq];
-      rows.push_back({layer, seq, a.span.begin, a.span.end, a.label,
-                      a.attrs.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.attrs)});
-    }
-  }
-  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 Status PgStore::RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<std::string>& layers) {
@@ -40,12 +26,12 @@ Status PgStore::RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<
     if (tx.exec_params("SELECT 1 FROM documents WHERE id = $1", doc_id).empty())
       return Status(Code::kNotFound, fmt::format("there is no document {}", doc_id));
     for (const std::string& layer : layers)
-      tx.exec_params("DELETE FROM annotations WHERE doc_id = $1 AND layer = $2", doc_id, PgText(layer));
-    tx.exec_params(
-        "INSERT INTO annotations (doc_id, layer, seq, span_begin, span_end, label, attrs)"
-        " SELECT $1, a->>0, (a->>1)::integer, (a->>2)::bigint, (a->>3)::bigint, a->>4, a->>5"
-        " FROM json_array_elements($2::json) AS a",
-        doc_id, LayersJson(doc, layers));
+      tx.exec_params("DELETE FROM annotation_layers WHERE doc_id = $1 AND layer = $2", doc_id, PgText(layer));
+    LayerArrays rows = LayerArraysOf(doc, &layers);
+    tx.exec_params("INSERT INTO annotation_layers (doc_id, layer, span_begins, span_ends, labels, attrs) " +
+                       SelectLayerRows("$1::bigint", "", 2),
+                   doc_id, rows.layers.Take(), rows.begins.Take(), rows.ends.Take(), rows.labels.Take(),
+                   rows.attrs.Take());
     if (std::find(layers.begin(), layers.end(), "events") != layers.end()) {
       tx.exec_params(
           "DELETE FROM events WHERE coded_by = 'coder' AND id IN (SELECT event_id FROM event_mentions WHERE doc_id = $1)",

@@ -15,6 +15,7 @@
 #include "store/document_key.h"
 #include "store/pg/pg_schema.h"
 #include "store/pg/pg_store.h"
+#include "store/pg/pg_tokens.h"
 #include "store/sqlite_db.h"
 
 namespace sitrep::pg {
@@ -89,7 +90,7 @@ Result<StoredDoc> PgStore::LoadDocument(int64_t id) {
     std::vector<std::string> layer_names;
     if (!sqlite::StringsFromJson(Text(row[8]), &layer_names)) return Damaged(id, "its list of layers is not valid");
     std::vector<Token> tokens;
-    if (!sqlite::TokensFromJson(Text(row[14]), &tokens)) return Damaged(id, "its tokens are not valid");
+    if (!DecodeTokens(Bytes(row[14]), &tokens)) return Damaged(id, "its tokens cannot be read");
     std::vector<Sentence> sentences;
     if (!sqlite::SentencesFromJson(Text(row[15]), &sentences)) return Damaged(id, "its sentences are not valid");
 
@@ -116,11 +117,14 @@ Status PgStore::LoadAnnotations(pqxx::dbtransaction& tx, int64_t id, const std::
   // Start from every layer name so that layers without annotations come back too.
   std::map<std::string, std::vector<Annotation>> layers;
   for (const std::string& name : layer_names) layers[name];
+  // Unnested by the server (the annotations view), in the order they were written.
   pqxx::result rows = tx.exec_params(
       "SELECT layer, span_begin, span_end, label, attrs FROM annotations WHERE doc_id = $1 ORDER BY layer, seq", id);
   for (const auto& row : rows) {
     const int64_t begin = row[1].as<int64_t>(), end = row[2].as<int64_t>();
     if (end > static_cast<int64_t>(doc->text().size())) return Damaged(id, "an annotation ends past its text");
+    // The arrays have no per-element CHECK, as the old table's rows had.
+    if (begin < 0 || begin > end) return Damaged(id, "an annotation's span does not run forwards");
     Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     layers[Text(row[0])].push_back({span, Text(row[3]), Text(row[4])});
   }
@@ -311,6 +315,9 @@ Result<std::string> PgStore::IntegrityCheck() {
       {"SELECT count(*) FROM annotations a JOIN documents d ON d.id = a.doc_id"
        " WHERE a.span_end > octet_length(d.clean_text)",
        "annotations that end past their document's text"},
+      // What the annotations table's CHECK said before annotations became arrays.
+      {"SELECT count(*) FROM annotations WHERE span_begin < 0 OR span_begin > span_end",
+       "annotations whose span is not begin <= end"},
       {"SELECT count(*) FROM event_mentions m JOIN documents d ON d.id = m.doc_id"
        " WHERE m.evidence_end > octet_length(d.clean_text)",
        "event mentions whose evidence ends past their document's text"},
