@@ -48,6 +48,9 @@ int RunEvents(const EventsArgs& args) {
   if (args.format == "table")
     std::cout << fmt::format("{:>6}  {:<10}  {:<10}  {:<5}  {:<8} {:<8} {:<20} {:>4}\n", "id", "date", "type", "cameo",
                              "source", "target", "place", "docs");
+  // A place not geocoded has no coordinates: null, an empty CSV field, never 0,0.
+  auto json_coordinate = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  auto csv_coordinate = [](std::optional<double> v) { return v ? fmt::format("{}", *v) : std::string(); };
   for (const EventRow& e : *events) {
     if (args.format == "jsonl") {
       nlohmann::json mentions = nlohmann::json::array();
@@ -55,13 +58,13 @@ int RunEvents(const EventsArgs& args) {
         mentions.push_back({{"doc", m.doc_id}, {"evidence", {m.evidence.begin, m.evidence.end}}, {"confidence", m.confidence}});
       std::cout << nlohmann::json{{"id", e.id}, {"date", e.date}, {"type", e.type}, {"mode", e.mode},
                                   {"cameo", e.cameo}, {"source_actor", e.source_actor}, {"target_actor", e.target_actor},
-                                  {"place", e.place}, {"latitude", e.latitude}, {"longitude", e.longitude},
+                                  {"place", e.place}, {"latitude", json_coordinate(e.latitude)}, {"longitude", json_coordinate(e.longitude)},
                                   {"confidence", e.confidence}, {"mentions", mentions}}
                        .dump()
                 << "\n";
     } else if (args.format == "csv") {
       std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", e.id, e.date, e.type, CsvField(e.mode), e.cameo,
-                               e.source_actor, e.target_actor, CsvField(e.place), e.latitude, e.longitude, e.confidence,
+                               e.source_actor, e.target_actor, CsvField(e.place), csv_coordinate(e.latitude), csv_coordinate(e.longitude), e.confidence,
                                e.mentions.size());
     } else {
       std::cout << fmt::format("{:>6}  {:<10}  {:<10}  {:<5}  {:<8} {:<8} {:<20} {:>4}\n", e.id, e.date, e.type, e.cameo,
@@ -69,7 +72,7 @@ int RunEvents(const EventsArgs& args) {
     }
   }
   if (args.format == "table" && events->empty())
-    std::cout << "(no events: this store holds documents, but event coding is not part of this build yet)\n";
+    std::cout << "(no events stored)\n";
   return kExitOk;
 }
 

@@ -206,6 +206,12 @@ TEST(SeedEventsStore, IngestStoresEventsThatListAndExport) {
   ASSERT_EQ(list.exit_code, 0) << list.output;
   EXPECT_NE(list.output.find("CONSULT"), std::string::npos);
   EXPECT_NE(list.output.find("USAGOV"), std::string::npos);
+  // Places are not geocoded yet: no coordinates rather than a point at 0,0.
+  EXPECT_EQ(QueryOne(db, "SELECT count(*) FROM events WHERE latitude = 0 AND longitude = 0"), "0");
+  EXPECT_EQ(list.output.find("\"latitude\":0"), std::string::npos) << list.output;
+  CommandResult csv = RunCommand(Sitrep() + " events --db " + db + " --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_EQ(csv.output.find(",0,0,"), std::string::npos) << csv.output;
   CommandResult plover = RunCommand(Sitrep() + " export --format plover --db " + db);
   ASSERT_EQ(plover.exit_code, 0) << plover.output;
   EXPECT_NE(plover.output.find("CONSULT"), std::string::npos);

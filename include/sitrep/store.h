@@ -71,7 +71,7 @@ struct EventRow {
   std::string source_actor;   // actor codes, e.g. PAKGOV
   std::string target_actor;
   std::string place;
-  double latitude = 0, longitude = 0;
+  std::optional<double> latitude, longitude;  // none when the place is not geocoded
   double confidence = 0;
   std::vector<EventMention> mentions;
 };

@@ -250,8 +250,8 @@ Result<std::vector<EventRow>> SqliteStore::Events(int limit) {
                       .source_actor = stmt->Text(5),
                       .target_actor = stmt->Text(6),
                       .place = stmt->Text(7),
-                      .latitude = stmt->Real(8),
-                      .longitude = stmt->Real(9),
+                      .latitude = stmt->IsNull(8) ? std::nullopt : std::optional<double>(stmt->Real(8)),
+                      .longitude = stmt->IsNull(9) ? std::nullopt : std::optional<double>(stmt->Real(9)),
                       .confidence = stmt->Real(10),
                       .mentions = {}});
   }

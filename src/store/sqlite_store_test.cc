@@ -646,7 +646,7 @@ TEST_F(StoreTest, ReadsEventsWithTheirMentions) {
   EXPECT_EQ(newest.source_actor, "PAKGOV");
   EXPECT_EQ(newest.target_actor, "USAGOV");
   EXPECT_EQ(newest.place, "Islamabad");
-  EXPECT_DOUBLE_EQ(newest.latitude, 33.69);
+  EXPECT_DOUBLE_EQ(newest.latitude.value_or(0), 33.69);
   EXPECT_DOUBLE_EQ(newest.confidence, 0.9);
   ASSERT_EQ(newest.mentions.size(), 1u);
   EXPECT_EQ(newest.mentions[0].doc_id, 1);

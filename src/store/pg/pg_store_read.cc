@@ -247,8 +247,8 @@ Result<std::vector<EventRow>> PgStore::Events(int limit) {
                         .source_actor = Text(row[5]),
                         .target_actor = Text(row[6]),
                         .place = Text(row[7]),
-                        .latitude = row[8].is_null() ? 0 : row[8].as<double>(),
-                        .longitude = row[9].is_null() ? 0 : row[9].as<double>(),
+                        .latitude = row[8].is_null() ? std::nullopt : std::optional<double>(row[8].as<double>()),
+                        .longitude = row[9].is_null() ? std::nullopt : std::optional<double>(row[9].as<double>()),
                         .confidence = row[10].is_null() ? 0 : row[10].as<double>(),
                         .mentions = {}});
     }

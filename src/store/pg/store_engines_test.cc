@@ -329,7 +329,7 @@ TEST_P(Engines, EventsComeBackWithTheirMentions) {
   EXPECT_EQ(newest.id, (*ids)[0]);
   EXPECT_EQ(newest.type, "CONSULT");
   EXPECT_EQ(newest.place, "Multan");
-  EXPECT_DOUBLE_EQ(newest.latitude, 30.2);
+  EXPECT_DOUBLE_EQ(newest.latitude.value_or(0), 30.2);
   ASSERT_EQ(newest.mentions.size(), 1u);
   EXPECT_EQ(newest.mentions[0].evidence, (Span{met, met + 16}));
   EXPECT_EQ((*events)[1].type, "AGREE");
