@@ -138,6 +138,24 @@ TEST(EventCoder, TheirSummitIsHeldByTheSubjects) {
   EXPECT_EQ(Codes(events[0].sources), "USAGOV,CHNGOV");
 }
 
+TEST(EventCoder, AnAdjectiveParsedAsAConjunctIsNoParty) {
+  // US President Biden and Chinese President Xi agreed . ("Chinese" misparsed as a conjunct)
+  Doc doc = MakeDoc({{{"US", "PROPN", "US", 3, "compound"},
+                      {"President", "PROPN", "President", 3, "nmod:desc"},
+                      {"Biden", "PROPN", "Biden", 8, "nsubj"},
+                      {"and", "CCONJ", "and", 5, "cc"},
+                      {"Chinese", "ADJ", "Chinese", 3, "conj"},
+                      {"President", "PROPN", "President", 7, "nmod:desc"},
+                      {"Xi", "PROPN", "Xi", 3, "conj"},
+                      {"agreed", "VERB", "agree", 0, "root"},
+                      {".", "PUNCT", ".", 8, "punct"}}},
+                    {{"Biden", "PER"}, {"Xi", "PER"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "AGREE");
+  EXPECT_EQ(Codes(events[0].sources), "USAGOV,CHNGOV");  // not USAGOV,CHNGOV,CHNGOV
+}
+
 TEST(EventCoder, NominalEventWithLightVerbAndNameMemory) {
   // US envoy John Bass paid a courtesy call on Pakistani Foreign Minister Ishaq Dar .
   // Bass condemned the bombing .

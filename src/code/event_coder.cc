@@ -196,6 +196,14 @@ class SentenceCoder {
     for (size_t k = 0; k < heads.size() && static_cast<int>(heads.size()) < options_.max_actors; ++k)
       for (int c : g_.children(heads[k]))
         if (g_.deprel(c) == "conj" && static_cast<int>(heads.size()) < options_.max_actors) heads.push_back(c);
+    // "Biden and Chinese President Xi" parsed with "Chinese" as a conjunct of its own: an
+    // adjective just before another conjunct modifies it; it is not a party of its own.
+    const std::vector<int> conjuncts = heads;
+    std::erase_if(heads, [&](int c) {
+      return c != head && g_.upos(c) == "ADJ" && std::any_of(conjuncts.begin(), conjuncts.end(), [&](int o) {
+               return o > c && o - c <= 3 && g_.upos(o) != "ADJ";
+             });
+    });
     // "Both sides", "the two countries": the two parties of the last reciprocal event.
     if (memory_.last_pair.size() == 2) {
       for (int c : g_.children(head))
