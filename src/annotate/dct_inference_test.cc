@@ -85,26 +85,5 @@ TEST(DctInferenceTest, RejectsAnInvertedEstimate) {
   EXPECT_FALSE(ResolveTimexAgainst(doc, bad).ok());
 }
 
-// Seeds 000 and 001 report one visit; 001 is dated. Linking them resolves 000's dates.
-TEST(DctInferenceTest, SeedTwins) {
-  std::string path = std::string(SITREP_SHARED_DIR) + "/seeds/000_f04eedd9927520f6.txt";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no seeds";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  Doc doc = Undated(text.str());
-  DctEstimate content = EstimateDctFromContent(doc, FindTimexes(doc));
-  EXPECT_EQ(content.source, DctEstimate::Source::kContent);
-  EXPECT_EQ(content.earliest.year, 2024);
-  EXPECT_EQ(content.latest.year, 2024);
-  DateTime twin{"2024-09-17T17:50", DateTime::Precision::kMinute, std::nullopt, "byline"};
-  ASSERT_TRUE(ResolveTimexAgainst(doc, TightenWithTwin(content, twin)).ok());
-  EXPECT_EQ(ValueOf(doc, "August 26"), "2024-08-26");
-  EXPECT_EQ(ValueOf(doc, "Monday"), "2024-09-16");
-  EXPECT_EQ(ValueOf(doc, "this month"), "2024-09");
-  EXPECT_EQ(ValueOf(doc, "last year"), "2023");
-  EXPECT_EQ(ValueOf(doc, "June this year"), "2024-06");
-}
-
 }  // namespace
 }  // namespace sitrep

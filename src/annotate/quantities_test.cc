@@ -12,7 +12,6 @@
 #include "annotate/quantity_stage.h"
 #include "annotate/token_stage.h"
 #include "sitrep/ingest.h"
-#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -169,80 +168,6 @@ TEST(Quantities, SafeOnOddInput) {
   for (const Found& f : Quantities(doc)) EXPECT_TRUE(f.attrs["value"].is_null() || f.attrs["value"].is_number());
   Doc empty = Annotate("");
   EXPECT_TRUE(Quantities(empty).empty());
-}
-
-// --- The seed articles (read from ../shared at run time, never copied here) --------------
-
-std::optional<Doc> ReadSeed(const std::string& name) {
-  std::optional<Doc> doc = testing::IngestSeed(name);
-  if (!doc) return std::nullopt;
-  EXPECT_TRUE(ParagraphStage().Process(*doc).ok());
-  EXPECT_TRUE(TokenStage().Process(*doc).ok());
-  EXPECT_TRUE(QuantityStage().Process(*doc).ok());
-  return std::move(*doc);
-}
-
-const Found* FindByText(const std::vector<Found>& all, const std::string& text) {
-  for (const Found& f : all)
-    if (f.text == text) return &f;
-  return nullptr;
-}
-
-TEST(QuantitySeeds, FiguresAsTheReaderNormalisesThem) {
-  auto d000 = ReadSeed("000_f04eedd9927520f6.txt");
-  auto d002 = ReadSeed("002_8cde5b0ce9f04583.txt");
-  auto d003 = ReadSeed("003_dfd4e36ddf2bca27.txt");
-  if (!d000 || !d002 || !d003) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
-
-  auto q000 = Quantities(*d000);
-  const Found* over50 = FindByText(q000, "over 50 people");
-  ASSERT_NE(over50, nullptr);
-  EXPECT_EQ(over50->attrs["min"], 50);  // a lower bound, not 50
-  EXPECT_TRUE(over50->attrs["value"].is_null());
-  EXPECT_EQ(over50->attrs["outcome"], "killed");
-  const Found* sec14 = FindByText(q000, "14 security personnel");
-  ASSERT_NE(sec14, nullptr);
-  EXPECT_EQ(sec14->attrs["value"], 14);
-  const Found* civ23 = FindByText(q000, "23 innocent civilians");
-  ASSERT_NE(civ23, nullptr);
-  EXPECT_EQ(civ23->label, "civilians");
-  EXPECT_EQ(civ23->attrs["value"], 23);
-  const Found* attacks = FindByText(q000, "At least 170 militant attacks");
-  ASSERT_NE(attacks, nullptr);
-  EXPECT_EQ(attacks->label, "attacks");
-  EXPECT_EQ(attacks->attrs["min"], 170);
-  EXPECT_EQ(SpanText(*d000, attacks->attrs["source_span"]),
-            "the Pakistan Institute for Conflict and Security Studies");
-  const Found* civ151 = FindByText(q000, "151 civilians");
-  ASSERT_NE(civ151, nullptr);
-  EXPECT_EQ(civ151->attrs["value"], 151);
-  EXPECT_EQ(civ151->attrs["outcome"], "killed");
-  const Found* sec114 = FindByText(q000, "114 security personnel");
-  ASSERT_NE(sec114, nullptr);
-  EXPECT_EQ(sec114->label, "security personnel");
-  EXPECT_EQ(sec114->attrs["outcome"], "killed");
-
-  auto q002 = Quantities(*d002);
-  const Found* fatalities = FindByText(q002, "1,524 violence-related causalities");
-  ASSERT_NE(fatalities, nullptr);
-  EXPECT_EQ(fatalities->label, "fatalities");
-  EXPECT_EQ(fatalities->attrs["value"], 1524);
-  const Found* injuries = FindByText(q002, "1,463 injuries");
-  ASSERT_NE(injuries, nullptr);
-  EXPECT_EQ(injuries->label, "injured");
-  const Found* terror = FindByText(q002, "789 terror attacks");
-  ASSERT_NE(terror, nullptr);
-  EXPECT_EQ(terror->attrs["value"], 789);
-  const Found* around = FindByText(q002, "around 1,000 fatalities");
-  ASSERT_NE(around, nullptr);
-  EXPECT_EQ(around->attrs["value"], 1000);
-  EXPECT_EQ(around->attrs["exact"], false);
-
-  auto q003 = Quantities(*d003);
-  const Found* four = FindByText(q003, "at least four villagers");
-  ASSERT_NE(four, nullptr);
-  EXPECT_EQ(four->attrs["min"], 4);
-  EXPECT_EQ(four->attrs["outcome"], "killed");
 }
 
 }  // namespace

@@ -15,7 +15,6 @@
 #include "annotate/quote_stage.h"
 #include "annotate/token_stage.h"
 #include "sitrep/ingest.h"
-#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -369,87 +368,6 @@ TEST(Quotes, TellTakesAnAddresseeBeforeItsClause) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "The senator");
   EXPECT_EQ(q[0].cue, "told");
-}
-
-// --- The seed articles (read from ../shared at run time, never copied here) --------------
-
-std::optional<Doc> ReadSeed(const std::string& name) {
-  std::optional<Doc> doc = testing::IngestSeed(name);
-  if (!doc) return std::nullopt;
-  RunStages(*doc);
-  return std::move(*doc);
-}
-
-TEST(QuoteSeeds, QuotesAndTheirSpeakers) {
-  auto d000 = ReadSeed("000_f04eedd9927520f6.txt");
-  auto d001 = ReadSeed("001_70c30224e34ffb25.txt");
-  auto d002 = ReadSeed("002_8cde5b0ce9f04583.txt");
-  auto d003 = ReadSeed("003_dfd4e36ddf2bca27.txt");
-  if (!d000 || !d001 || !d002 || !d003) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
-
-  auto q000 = Quotes(*d000);
-  const Q* condemned = WithContent(q000, "Washington strongly condemned the deadly attacks");
-  ASSERT_NE(condemned, nullptr);
-  EXPECT_EQ(condemned->kind, "direct");
-  EXPECT_NE(condemned->speaker.find("Matthew Miller"), std::string::npos);
-
-  auto q001 = Quotes(*d001);
-  const Q* gratitude = WithContent(q001, "The under secretary expressed his gratitude");
-  ASSERT_NE(gratitude, nullptr);
-  EXPECT_EQ(gratitude->kind, "direct");
-  EXPECT_NE(gratitude->speaker.find("Miller"), std::string::npos);
-
-  auto q002 = Quotes(*d002);
-  const Q* pleased = WithContent(q002, "Pleased to receive a congratulatory telephone call");
-  ASSERT_NE(pleased, nullptr);
-  EXPECT_EQ(pleased->speaker, "Dar");
-  EXPECT_EQ(pleased->cue, "wrote");
-  const Q* partnership = WithContent(q002, "We will continue to work to expand the security partnership");
-  ASSERT_NE(partnership, nullptr);
-  EXPECT_EQ(partnership->kind, "direct");
-  EXPECT_NE(partnership->speaker.find("Matthew Miller"), std::string::npos);
-  const Q* killings = WithContent(q002, "\u201Cordered killings\u201D");
-  ASSERT_NE(killings, nullptr);
-  EXPECT_EQ(killings->kind, "mixed");
-  EXPECT_NE(killings->speaker.find("Guardian"), std::string::npos);
-  EXPECT_EQ(WithContent(q002, "sophisticated and sinister"), nullptr);  // scare quotes
-
-  auto q003 = Quotes(*d003);
-  const Q* confirmed = WithContent(q003, "We confirmed with Pakistan today");
-  ASSERT_NE(confirmed, nullptr);
-  EXPECT_NE(confirmed->speaker.find("Vedant Patel"), std::string::npos);
-  const Q* agreed = WithContent(q003, "We also agreed about preventing");
-  ASSERT_NE(agreed, nullptr);
-  EXPECT_EQ(agreed->from, "previous-quote");
-  EXPECT_NE(agreed->speaker.find("Vedant Patel"), std::string::npos);
-  const Q* nothing = WithContent(q003, "have anything for you on that");
-  ASSERT_NE(nothing, nullptr);
-  EXPECT_EQ(nothing->mention, "he");
-  EXPECT_NE(nothing->speaker.find("Patel"), std::string::npos);
-  const Q* pentagon = WithContent(q003, "my colleagues at the Pentagon");
-  ASSERT_NE(pentagon, nullptr);
-  EXPECT_NE(pentagon->speaker.find("Patel"), std::string::npos);
-}
-
-// With the entities stage (its model from the source tree's models/, skipped without
-// one): every quote of 003, the speakerless quote paragraph and "he said" included, is
-// tied to the PER entity "Vedant Patel".
-TEST(QuoteSeeds, SpeakersAsEntities) {
-  auto d003 = ReadSeed("003_dfd4e36ddf2bca27.txt");
-  if (!d003) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
-  auto entities = EntityStage::MakeDefault();
-  if (!entities.ok()) GTEST_SKIP() << "no entity model: " << entities.status().ToString();
-  ASSERT_TRUE((*entities)->Process(*d003).ok());
-  ASSERT_TRUE(QuoteStage(/*with_entities=*/true).Process(*d003).ok());
-  auto q = Quotes(*d003);
-  for (const char* words : {"We confirmed with Pakistan today", "We also agreed about preventing",
-                            "have anything for you on that"}) {
-    const Q* quote = WithContent(q, words);
-    ASSERT_NE(quote, nullptr) << words;
-    ASSERT_TRUE(quote->attrs["speaker_entity"].is_object()) << words;
-    EXPECT_EQ(quote->attrs["speaker_entity"]["text"], "Vedant Patel") << words;
-    EXPECT_EQ(quote->attrs["speaker_entity"]["label"], "PER") << words;
-  }
 }
 
 }  // namespace

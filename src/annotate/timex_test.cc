@@ -1,5 +1,5 @@
 // Time expressions: recognition, resolution against a stated DCT, tense, underspecified
-// values without a DCT, bad input, and the seed corpus's dates (EXPECTED.md).
+// values without a DCT and bad input (the seed corpus's dates: tests/seeds_annotations_test.cc).
 #include "annotate/timex.h"
 
 #include <gtest/gtest.h>
@@ -11,7 +11,6 @@
 #include "annotate/paragraphs.h"
 #include "annotate/timex_stage.h"
 #include "annotate/token_stage.h"
-#include "annotate/seed_test_util.h"
 
 namespace sitrep {
 namespace {
@@ -241,59 +240,6 @@ TEST(TimexTest, CalendarArithmetic) {
   EXPECT_EQ(CivilFromDays(DaysFromCivil(2024, 2, 29)), (CivilTime{2024, 2, 29}));
   EXPECT_EQ(DaysInMonth(2023, 2), 28);
   EXPECT_EQ(DaysInMonth(2000, 2), 29);
-}
-
-// The seed corpus: the dates EXPECTED.md lists, as it states them.
-using testing::HaveSeeds;
-
-std::vector<Found> AnnotateSeed(const std::string& name, const std::string& dct = "") {
-  return Annotate(testing::ReadSeedBytes(name).value_or(""), dct);
-}
-
-TEST(TimexSeedTest, UndatedSeedsKeepValuesOpen) {
-  if (!HaveSeeds()) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
-  auto s000 = AnnotateSeed("000_f04eedd9927520f6.txt");
-  EXPECT_EQ(ValueOf(s000, "August 26"), "XXXX-08-26");
-  EXPECT_EQ(ValueOf(s000, "Monday"), "XXXX-WXX-1");
-  EXPECT_EQ(ValueOf(s000, "this month"), "XXXX-XX");
-  EXPECT_EQ(ValueOf(s000, "2021"), "2021");
-  EXPECT_EQ(ValueOf(s000, "2025-2026"), "2025");
-  // The 2025-2026 term bounds the DCT to 2024, which decides "last year" and "June this year".
-  EXPECT_EQ(ValueOf(s000, "last year"), "2023");
-  EXPECT_EQ(ValueOf(s000, "June this year"), "2024-06");
-
-  auto s002 = AnnotateSeed("002_8cde5b0ce9f04583.txt");
-  EXPECT_EQ(ValueOf(s002, "Friday"), "XXXX-WXX-5");
-  EXPECT_EQ(ValueOf(s002, "January this year"), "XXXX-01");
-  EXPECT_EQ(ValueOf(s002, "A day earlier"), "XXXX-XX-XX");
-  EXPECT_EQ(ValueOf(s002, "the last year"), "XXXX");
-
-  auto s003 = AnnotateSeed("003_dfd4e36ddf2bca27.txt");
-  EXPECT_EQ(ValueOf(s003, "May 10"), "XXXX-05-10");
-  EXPECT_EQ(ValueOf(s003, "February 2020"), "2020-02");
-  EXPECT_EQ(ValueOf(s003, "September 11, 2001"), "2001-09-11");
-  EXPECT_EQ(ValueOf(s003, "this week"), "XXXX-WXX");
-  EXPECT_EQ(ValueOf(s003, "Monday"), "XXXX-WXX-1");
-
-  auto s004 = AnnotateSeed("004_db562c23b77159dc.txt");
-  EXPECT_EQ(ValueOf(s004, "Thursday"), "XXXX-WXX-4");
-  EXPECT_EQ(ValueOf(s004, "April 30"), "XXXX-04-30");
-  EXPECT_EQ(ValueOf(s004, "June"), "XXXX-06");
-}
-
-TEST(TimexSeedTest, DatedSeedResolves) {
-  if (!HaveSeeds()) GTEST_SKIP() << "no seeds in " << SITREP_SHARED_DIR;
-  auto s001 = AnnotateSeed("001_70c30224e34ffb25.txt", "2024-09-17T17:50");
-  EXPECT_EQ(ValueOf(s001, "September 17, 2024 05:50 PM"), "2024-09-17T17:50");
-  // With the DCTs EXPECTED.md gives, the undated seeds' dates resolve as it reads them.
-  auto s003 = AnnotateSeed("003_dfd4e36ddf2bca27.txt", "2024-05-20");  // a Monday after May 10
-  EXPECT_EQ(ValueOf(s003, "May 10"), "2024-05-10");
-  EXPECT_EQ(ValueOf(s003, "Monday"), "2024-05-20");
-  EXPECT_EQ(ValueOf(s003, "this month"), "2024-05");
-  auto s004 = AnnotateSeed("004_db562c23b77159dc.txt", "2025-04-03");  // a Thursday in March-April 2025
-  EXPECT_EQ(ValueOf(s004, "Thursday"), "2025-04-03");
-  EXPECT_EQ(ValueOf(s004, "April 30"), "2025-04-30");  // "will be held": future
-  EXPECT_EQ(ValueOf(s004, "June"), "2025-06");
 }
 
 }  // namespace
