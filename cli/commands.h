@@ -32,6 +32,7 @@ void AddEvalExtraction(CLI::App& eval);
 // `eval ner` and `train ner` / `train gazetteer` (cli/eval_ner.cc, cli/train_ner.cc).
 void AddEvalNer(CLI::App& eval);
 void AddTrainNer(CLI::App& train);
+void AddTrainPlaces(CLI::App& train);  // cli/train_places.cc
 // `eval timex` under the `eval` subcommand (cli/eval_timex.cc).
 void AddEvalTimex(CLI::App& eval);
 void AddEvalQuotes(CLI::App& eval);  // `eval quotes`: attributions on PolNeAR

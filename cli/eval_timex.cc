@@ -5,7 +5,8 @@
 //   timex: strict_f1=.. relaxed_f1=.. value_f1=..
 // --split dev|heldout takes one half of the corpus (a fixed split by file name: tune on
 // dev, report heldout). --errors FILE writes every miss, spurious timex and wrong
-// type or value as TSV.
+// type or value as TSV; with --errors-all the correct ones too (kind "ok"), so the
+// precision of a form ("now", "the quarter") can be counted.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -24,6 +25,7 @@ struct EvalTimexArgs {
   std::string data = "../shared/data/nlp/tempeval-3";
   std::string split = "all";
   std::string errors;
+  bool errors_all = false;
   bool syntax = true;
 };
 
@@ -35,15 +37,17 @@ std::string Clean(std::string_view s) {
 }
 
 void WriteErrors(std::ostream& out, const std::string& name, const std::string& text,
-                 const std::vector<TimexPair>& pairs) {
+                 const std::vector<TimexPair>& pairs, bool all) {
   auto slice = [&](const TimemlTimex* t) { return t ? Clean(std::string_view(text).substr(t->span.begin, t->span.size())) : ""; };
   for (const TimexPair& p : pairs) {
     const char* kind = !p.system ? "missed" : !p.gold ? "spurious"
                      : p.gold->span != p.system->span ? "span" : "match";
     bool wrong = !p.gold || !p.system || p.gold->value != p.system->value || p.gold->type != p.system->type ||
                  p.gold->span != p.system->span;
-    if (!wrong) continue;
-    if (p.gold && p.system && p.gold->span != p.system->span && p.gold->value == p.system->value) kind = "span";
+    if (!wrong && !all) continue;
+    if (!wrong) kind = "ok";
+    if (!wrong) {
+    } else if (p.gold && p.system && p.gold->span != p.system->span && p.gold->value == p.system->value) kind = "span";
     else if (p.gold && p.system && p.gold->value != p.system->value) kind = "value";
     else if (p.gold && p.system) kind = "type";
     out << name << '\t' << kind << '\t' << slice(p.gold) << '\t' << (p.gold ? p.gold->type : "") << '\t'
@@ -79,7 +83,7 @@ int RunEvalTimex(const EvalTimexArgs& args) {
     std::vector<TimemlTimex> system = TimexesFromDoc(doc);
     std::vector<TimexPair> pairs;
     total.Add(ScoreTimexes(gold->timexes, system, errors.is_open() ? &pairs : nullptr));
-    if (errors.is_open()) WriteErrors(errors, name, gold->text, pairs);
+    if (errors.is_open()) WriteErrors(errors, name, gold->text, pairs, args.errors_all);
   }
   TimexScores s = Summarize(total);
   double core = annotator.core_seconds(), timex = annotator.timex_seconds();
@@ -105,6 +109,7 @@ void AddEvalTimex(CLI::App& eval) {
   cmd->add_option("--data", args->data, "Folder of *.tml files (searched recursively), or one file")->capture_default_str();
   cmd->add_option("--split", args->split, "dev, heldout or all (a fixed split by file name)")->capture_default_str();
   cmd->add_option("--errors", args->errors, "Write misses, spurious timexes and wrong values here (TSV)");
+  cmd->add_flag("--errors-all", args->errors_all, "With --errors: write the correct timexes too (kind \"ok\")");
   cmd->add_flag("!--no-syntax", args->syntax, "Do not load the syntax models (tense from word cues only)");
   cmd->callback([args] {
     // The exit code is carried by the exception CLI11 turns into the program's status.

@@ -360,6 +360,7 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunTrain(*args); });
   AddTrainNer(*cmd);
+  AddTrainPlaces(*cmd);
   AddTrainQuotes(*cmd);
 }
 

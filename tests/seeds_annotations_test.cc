@@ -234,6 +234,35 @@ TEST_F(SeedAnnotations, QuotesAndTheirSpeakers) {
 
 // Sentences: every sentence of 003 split where a reader splits it, and in no seed a break
 // inside a quotation, after an abbreviation ("U.S.", "Gen.") or inside a number.
+// EXPECTED.md's places: Musakhail in Balochistan, South Waziristan in Khyber Pakhtunkhwa,
+// Islamabad the capital (also as 002's and 003's dateline), Kabul and Washington.
+TEST_F(SeedAnnotations, PlacesOnTheMap) {
+  auto place = [](const Doc& doc, const std::string& text) -> json {
+    for (const Found& f : LayerOf(doc, "place"))
+      if (f.text == text) return f.attrs;
+    return json::object();
+  };
+  json musakhail = place(Seed("000"), "Musakhail");
+  EXPECT_EQ(musakhail.value("country", ""), "PAK");
+  EXPECT_EQ(musakhail.value("admin1", ""), "Balochistan");
+  EXPECT_NEAR(musakhail.value("lat", 0.0), 30.86, 0.05);
+  EXPECT_NEAR(musakhail.value("lon", 0.0), 69.82, 0.05);
+  EXPECT_EQ(place(Seed("000"), "Balochistan").value("admin1", ""), "Balochistan");
+  json waziristan = place(Seed("003"), "South Waziristan");
+  EXPECT_EQ(waziristan.value("country", ""), "PAK");
+  EXPECT_EQ(waziristan.value("admin1", ""), "Khyber Pakhtunkhwa");
+  EXPECT_EQ(place(Seed("003"), "Kabul").value("country", ""), "AFG");
+  for (const char* seed : {"002", "003"}) {
+    json dateline = place(Seed(seed), "ISLAMABAD");
+    EXPECT_EQ(dateline.value("geonames_id", 0), 1176615) << seed;  // the capital, not the territory
+    EXPECT_TRUE(dateline.value("dateline", false)) << seed;
+  }
+  EXPECT_EQ(place(Seed("000"), "Washington").value("geonames_id", 0), 4140963);  // D.C.
+  // Country names are the countries.
+  for (const Found& f : LayerOf(Seed("001"), "place"))
+    if (f.text == "Pakistan") EXPECT_EQ(f.label, "country");
+}
+
 TEST_F(SeedAnnotations, EverySentenceOf003) {
   const Doc& d003 = Seed("003");
   const std::vector<std::string> expected_starts = {

@@ -27,6 +27,7 @@ struct Expected {
   std::string cameo;           // "" = not checked
   std::string place;           // "" = not checked
   int64_t killed_at_least = -1;
+  std::string province;        // the place's province on the map; "" = not checked
 };
 
 const std::vector<Expected>& Expectations() {
@@ -35,7 +36,7 @@ const std::vector<Expected>& Expectations() {
       {"000-us-condemns", "000", "ACCUSE", "USAGOV", "", "the US strongly condemned the August 26", "", "111"},
       {"000-washington-quote", "000", "ACCUSE", "USAGOV", "", "Washington strongly condemned the deadly attacks"},
       {"000-august-26-attacks", "000", "ASSAULT", "", "", "August 26 terrorist attacks in Balochistan", "XXXX-08-26", "",
-       "Balochistan", 50},
+       "Balochistan", 50, "Balochistan"},
       {"000-thanks", "000", "SUPPORT", "USAGOV", "PAKGOV", "Bass expressed his gratitude", "", "051"},
       {"000-congratulates", "000", "SUPPORT", "USAGOV", "PAKGOV", "congratulated the Deputy Prime Minister", "", "051"},
       {"000-calls-on-coas", "000", "CONSULT", "USAGOV", "PAKMIL", "called on Chief of Army Staff"},
@@ -53,7 +54,8 @@ const std::vector<Expected>& Expectations() {
       {"003-promise-aid", "003", "AGREE", "USAGOV", "PAKGOV", "promised to provide technical assistance", "", "033"},
       {"003-complaint", "003", "ACCUSE", "PAKGOV", "AFGGOV", "have frequently complained"},
       {"003-doha-agreement", "003", "AGREE", "USAGOV", "AFGREB", "The agreement was signed", "2020-02", "057"},
-      {"003-drone-attack", "003", "ASSAULT", "", "PAKCVL", "drone attack in South Waziristan", "", "", "South Waziristan", 4},
+      {"003-drone-attack", "003", "ASSAULT", "", "PAKCVL", "drone attack in South Waziristan", "", "", "South Waziristan", 4,
+       "Khyber Pakhtunkhwa"},
       {"004-meeting", "004", "CONSULT", "PAKGOV", "USAGOV", "Naqvi met with US Acting Ambassador", "XXXX-WXX-4"},
       {"004-condemns", "004", "ACCUSE", "USAGOV", "", "Baker strongly condemned the Jaffar Express attack", "", "111"},
       {"004-dialogue-in-june", "004", "CONSULT", "PAKGOV", "USAGOV", "Counter-Terrorism Dialogue in June", "", "036"},
@@ -121,6 +123,11 @@ bool Matches(const Expected& x, const SeedEvents& seed, const json& e, std::stri
   if (!x.date_value.empty() && date.value("value", "") != x.date_value && date.value("iso", "") != x.date_value)
     return fail("date is not " + x.date_value);
   if (!x.place.empty() && e["place"].value("text", "") != x.place) return fail("place is not " + x.place);
+  if (!x.province.empty()) {
+    const json& geo = e["place"].value("geo", json());
+    if (!geo.is_object() || geo.value("admin1", "") != x.province || !geo["lat"].is_number())
+      return fail("place is not geocoded in " + x.province);
+  }
   if (x.killed_at_least >= 0) {
     const json& k = e["size"]["killed"];
     if (!k.is_number() || k.get<int64_t>() < x.killed_at_least) return fail("killed is not >= " + std::to_string(x.killed_at_least));

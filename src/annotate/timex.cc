@@ -31,6 +31,24 @@ std::string_view DirectionName(Direction direction) {
   return "unknown";
 }
 
+namespace {
+
+// A title that happens to read as a time: CBS's "60 Minutes", ABC's "This Week With David
+// Brinkley". A unit word written with a capital inside a sentence, right after a quotation
+// mark or a possessive, names a show or a publication.
+bool IsTitle(const std::vector<Word>& words, size_t sentence_begin, const Found& f) {
+  if (f.begin <= sentence_begin) return false;
+  std::string_view before = words[f.begin - 1].low;
+  if (before != "\"" && before != "''" && before != "``" && before != "'s" && before != "\u201c" &&
+      before != "\u2019s")
+    return false;
+  for (size_t k = f.begin; k < f.end; ++k)
+    if (words[k].lex.kind == Lex::kUnit && words[k].cap) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<Timex> FindTimexes(const Doc& doc) {
   std::vector<Timex> out;
   const std::string& text = doc.text();
@@ -68,6 +86,10 @@ std::vector<Timex> FindTimexes(const Doc& doc) {
           out.push_back(std::move(t));
         }
         ++i;
+        continue;
+      }
+      if (IsTitle(words, sb, f)) {
+        i = f.end;
         continue;
       }
       if (f.m.direction == Direction::kUnknown) f.m.direction = TenseAround(words, sb, se, f.begin, f.end);

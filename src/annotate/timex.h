@@ -98,6 +98,9 @@ struct TimexMeaning {
   bool this_weekday = false;             // "this Friday": the nearest Friday
   bool same_period = false;              // "the 1988 period": the span a report is about (its
                                          // quarter), in the year stated or shifted
+  bool anaphoric = false;                // "the quarter": the quarter the text last named, when
+                                         // it named one (a company's fiscal quarter), else the
+                                         // one just reported
 
   // Durations and sets: amount of unit; amount < 0 when unstated ("several years").
   double amount = -1;
@@ -110,6 +113,9 @@ struct TimexMeaning {
   // "after", "on_or_before", "on_or_after", "less_than", "more_than", ...
   std::string_view mod = "exact";
   bool range = false;
+  bool limit = false;                    // "by February", "until March", "through January": a
+                                         // deadline or the end of a stretch, the nearest such
+                                         // date whatever the tense of the verb
   Direction direction = Direction::kUnknown;
   std::string warning;                   // why a value is missing or partial
 };

@@ -89,6 +89,20 @@ bool Grammar::Positioned(size_t i, Found* f) const {
   else if (Is(i, "late") || Is(i, "later")) mod = Is(i, "late") ? "end" : "exact", k = i + 1;
   else if (Is(i, "mid") || Is(i, "middle")) mod = "mid", k = i + 1;
   else if (In(i) && w_[i].low.starts_with("mid-") && w_[i].low.size() > 4) return MidToken(i, f);
+  else if (In(i) && (w_[i].low.starts_with("pre-") || w_[i].low.starts_with("post-"))) {
+    // "post-1959", "pre-1990s": the year or decade, and which side of it.
+    std::string_view rest = w_[i].low.substr(w_[i].low[1] == 'r' ? 4 : 5);
+    if (rest.size() == 4 && std::all_of(rest.begin(), rest.end(), IsDigit) && rest[0] >= '1' && rest[0] <= '2')
+      f->m.year = std::atoi(std::string(rest).c_str());
+    else if (int decade = DecadeToken(rest); decade != kUnset)
+      f->m.decade = decade;
+    else
+      return false;
+    f->begin = i;
+    f->end = i + 1;
+    f->m.mod = w_[i].low[1] == 'r' ? "before" : "after";
+    return true;
+  }
   else if (Is(i, "end") && IsHyphen(i + 1)) mod = "end", k = i + 1;
   else if (Is(i, "the") && (Is(i + 1, "end") || Is(i + 1, "beginning") || Is(i + 1, "start") || Is(i + 1, "middle")) &&
            Is(i + 2, "of"))
@@ -346,6 +360,16 @@ bool Grammar::Set(size_t i, Found* f) const {
 void ApplyPreposition(const std::vector<Word>& words, size_t sentence_begin, Found* f) {
   if (f->begin <= sentence_begin || f->type != TimexType::kDate) return;
   std::string_view prev = words[f->begin - 1].low;
+  // The tense of "has extended loans through January" or "plans to pay down debt by
+  // February" tells when the act happened, not on which side of the DCT its end lies.
+  // Not the end of a stated range ("January through March"): that takes the start's year.
+  bool range_end = false;
+  if (f->begin >= sentence_begin + 2) {
+    const Word& start = words[f->begin - 2];
+    range_end = start.lex.kind == Lex::kMonth || start.lex.kind == Lex::kMonthAbbr ||
+                start.lex.kind == Lex::kWeekday || start.num >= 0 || start.lex.kind == Lex::kOrdinal;
+  }
+  if ((prev == "by" || prev == "until" || prev == "till" || prev == "through") && !range_end) f->m.limit = true;
   std::string_view mod;
   if (prev == "since") mod = "on_or_after";
   else if (prev == "until" || prev == "till" || prev == "through") mod = "on_or_before";

@@ -238,6 +238,10 @@ bool Grammar::Quarter(size_t i, Found* f) const {
   if (the) ++k;
   if (IsYear(k)) m.year = static_cast<int>(w_[k].num), ++k;
   else if (Is(k, "fiscal") && IsYear(k + 1)) m.year = static_cast<int>(w_[k + 1].num), k += 2;  // "fiscal 1998 Q2"
+  // "1988's fourth quarter", "fiscal 1990's first half": the year owns the quarter.
+  if (m.year != kUnset && (Is(k, "'s") || Is(k, "\u2019s")) &&
+      (Kind(k + 1) == Lex::kOrdinal || Is(k + 1, "fiscal") || Is(k + 1, "first") || Is(k + 1, "last")))
+    ++k;
   // "the 1988 period", "the same period last year": in a company report, the span the
   // report covers (a quarter, as a rule) in another year.
   if (the && Is(k, "period") && m.year != kUnset) {
@@ -287,6 +291,18 @@ bool Grammar::Quarter(size_t i, Found* f) const {
       k += 2;
     }
     ++k;
+    // "the year-earlier nine months": as long a stretch as the one reported, a year before;
+    // TimeBank marks it as the duration it is.
+    double amount = 0;
+    bool unknown = false;
+    if (size_t n = ReadNumber(k, &amount, &unknown);
+        n && !unknown && amount > 1 && Kind(k + n) == Lex::kUnit && w_[k + n].lex.plural) {
+      f->type = TimexType::kDuration;
+      m.amount = amount;
+      m.unit = static_cast<TimeUnit>(w_[k + n].lex.value);
+      f->end = k + n + 1;
+      return true;
+    }
     if (Kind(k) == Lex::kOrdinal && w_[k].lex.value <= 4 && Is(k + 1, "quarter")) {
       m.quarter = w_[k].lex.value;  // "the year-ago third quarter": that quarter last year
       m.shift_unit = TimeUnit::kYear;
@@ -317,11 +333,13 @@ bool Grammar::Quarter(size_t i, Found* f) const {
   if (Is(k, "half") && ord >= 1 && ord <= 2) {
     m.half = ord;
   } else if (Is(k, "quarter")) {
+    if (IsHyphen(k + 1) && Is(k + 2, "to")) return false;  // "the quarter-to-quarter comparison"
     if (ord > 0) m.quarter = ord;
     else if (!the && ord == 0) return false;
     else {
       m.shift_unit = TimeUnit::kQuarter;
       m.shift = -1;  // "the quarter", "the latest quarter": the one just reported
+      m.anaphoric = true;
     }
   } else {
     return false;
@@ -334,10 +352,17 @@ bool Grammar::Quarter(size_t i, Found* f) const {
     f->end = k;
     return true;
   }
-  if (Is(k, "of") && (Is(k + 1, "fiscal") ? IsYear(k + 2) : IsYear(k + 1))) {
+  if (m.year == kUnset && m.shift_unit == TimeUnit::kNone && IsYear(k) && w_[k].num >= 1900 && !IsHyphen(k + 1)) {
+    m.year = static_cast<int>(w_[k].num), ++k;  // "third-quarter 1989 profit", "the first half 1990"
+  } else if (Is(k, "of") && (Is(k + 1, "fiscal") ? IsYear(k + 2) : IsYear(k + 1))) {
     k += Is(k + 1, "fiscal") ? 2 : 1;
     m.year = static_cast<int>(w_[k].num), ++k;
-  } else if (Is(k, "of") && Is(k + 1, "this") && Is(k + 2, "year")) {
+  } else if (Is(k, "of") && Kind(k + 1) == Lex::kShift && w_[k + 1].lex.value >= -1 && w_[k + 1].lex.value <= 1 &&
+             Is(k + 2, "year") && !Is(k + 1, "previous") && !Is(k + 1, "following") && !Is(k + 1, "preceding")) {
+    // "the first quarter of next year", "the second half of last year": that year's,
+    // counted from the DCT whatever the tense.
+    m.shift_unit = TimeUnit::kYear;
+    m.shift = w_[k + 1].lex.value;
     k += 3;
   } else if (m.year == kUnset && m.half == kUnset && Is(k, "a") && Is(k + 1, "year") &&
              (Is(k + 2, "ago") || Is(k + 2, "earlier"))) {

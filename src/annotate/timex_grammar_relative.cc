@@ -35,7 +35,22 @@ bool Grammar::WeekdayDate(size_t i, Found* f) const {
   f->m.weekday = w_[k].lex.value;
   ++k;
   // "Wednesday's ruling": news names by weekday what has already happened.
-  if ((Is(k, "'s") || Is(k, "\u2019s")) && f->m.direction == Direction::kUnknown) f->m.direction = Direction::kPast;
+  // Unless its own verb looks ahead: "Friday's meeting will be held in Paris", "Sunday's
+  // vote is expected to be close" (but "they would get around Wednesday's ruling": a verb
+  // before it says nothing of the ruling, and "Thursday's ruling stands" is no schedule).
+  if ((Is(k, "'s") || Is(k, "\u2019s")) && f->m.direction == Direction::kUnknown) {
+    f->m.direction = Direction::kPast;
+    for (size_t j = k + 1; j < k + 8 && In(j); ++j) {
+      if (Is(j, ",") || Is(j, ".") || Is(j, ";")) break;
+      bool be = Is(j, "is") || Is(j, "are") || Is(j, "was") || Is(j, "were");
+      if (Is(j, "will") || Is(j, "'ll") || Is(j, "shall") ||
+          (be && (Is(j + 1, "scheduled") || Is(j + 1, "due") ||
+                  ((Is(j + 1, "expected") || Is(j + 1, "set")) && Is(j + 2, "to"))))) {
+        f->m.direction = Direction::kFuture;
+        break;
+      }
+    }
+  }
   if (Kind(k) == Lex::kPartOfDay) f->m.part_of_day = w_[k].lex.code, ++k;
   f->end = k;
   return true;
@@ -104,7 +119,9 @@ bool Grammar::Ref(size_t i, Found* f) const {
   } else if (Is(k, "the") && Is(k + 1, "near") && Is(k + 2, "future")) {
     ref = "FUTURE_REF", k += 3;
   } else if (Is(k, "the") && (Is(k + 1, "near") || Is(k + 1, "short") || Is(k + 1, "long")) && Is(k + 2, "term") &&
-             i > sb_ && (w_[i - 1].low == "in" || w_[i - 1].low == "over")) {
+             ((i > sb_ && (w_[i - 1].low == "in" || w_[i - 1].low == "over")) || !Is(k + 1, "long"))) {
+    // "the near term", "the short term" name the coming months wherever they stand ("the
+    // challenges of the near term"); "the long term" only after "in" or "over".
     ref = "FUTURE_REF", k += 3;
   } else if (Is(k, "recent") && (Is(k + 1, "years") || Is(k + 1, "decades"))) {
     ref = "PAST_REF", k += 2;
@@ -120,6 +137,11 @@ bool Grammar::Ref(size_t i, Found* f) const {
     // TimeBank marks "current" as an adjective ("current market conditions"); "recent" and
     // "future" it leaves unmarked more often than not.
     ref = "PRESENT_REF", ++k;
+  } else if (Is(k, "one") && Is(k + 1, "day") && i > sb_ &&
+             (w_[i - 1].low == "will" || w_[i - 1].low == "would" || w_[i - 1].low == "could" ||
+              w_[i - 1].low == "may" || w_[i - 1].low == "might" || w_[i - 1].low == "can" ||
+              w_[i - 1].low == "'ll")) {
+    ref = "FUTURE_REF", k += 2;  // "Islam will one day be the second religion": some day ahead
   } else if (Is(k, "as") && Is(k + 1, "soon") && Is(k + 2, "as") && Is(k + 3, "possible")) {
     ref = "FUTURE_REF", k += 4;
   } else if (Is(k, "at") && Is(k + 1, "present")) {
@@ -162,6 +184,44 @@ bool Grammar::Shifted(size_t i, Found* f) const {
       f->end = u + 1;
       return true;
     }
+  }
+  // "the year", "the full year": in news, the year of writing ("sales for the full year",
+  // "the first nine months of the year"); not "the year before", "the year 2000", "the year
+  // ended June 30" (read above) or "the year-earlier quarter".
+  if (the && (Is(k, "year") || ((Is(k, "full") || Is(k, "entire") || Is(k, "whole")) && Is(k + 1, "year")))) {
+    size_t next = Is(k, "year") ? k + 1 : k + 2;
+    bool other_year = IsYear(next) || Kind(next) == Lex::kNumber || IsHyphen(next) || Is(next, "earlier") ||
+                      Is(next, "ago") || Is(next, "before") || Is(next, "after") || Is(next, "later") ||
+                      Is(next, "ended") || Is(next, "ending") || Is(next, "to") || Is(next, "of") ||
+                      Is(next, "when") || Is(next, "that") || Is(next, "in") || Is(next, "since");
+    if (!other_year) {
+      m.shift_unit = TimeUnit::kYear;
+      m.shift = 0;
+      f->end = next;
+      return true;
+    }
+  }
+  // "the weeks ahead", "the months to come": a stretch of unstated length from now on.
+  bool ahead = Is(k + 1, "ahead") || (Is(k + 1, "to") && Is(k + 2, "come"));
+  if (the && ahead && Kind(k) == Lex::kUnit && w_[k].lex.plural &&
+      static_cast<TimeUnit>(w_[k].lex.value) >= TimeUnit::kDay) {
+    f->type = TimexType::kDuration;
+    m.amount = -1;
+    m.unit = static_cast<TimeUnit>(w_[k].lex.value);
+    f->end = Is(k + 1, "ahead") ? k + 2 : k + 3;
+    return true;
+  }
+  // "the first hours of the war", "the early years": the opening stretch of something, of
+  // unstated length; not "the early hours of Thursday", which is part of a named day.
+  if (the && (Is(k, "first") || Is(k, "early") || Is(k, "initial") || Is(k, "opening") || Is(k, "final")) &&
+      Kind(k + 1) == Lex::kUnit && w_[k + 1].lex.plural &&
+      !(Is(k + 2, "of") && (Kind(k + 3) == Lex::kWeekday || Kind(k + 3) == Lex::kDeictic || IsMonth(k + 3) ||
+                            IsYear(k + 3)))) {
+    f->type = TimexType::kDuration;
+    m.amount = -1;
+    m.unit = static_cast<TimeUnit>(w_[k + 1].lex.value);
+    f->end = k + 2;
+    return true;
   }
   if (the && Is(k, "weekend")) {  // "the weekend": the nearest one, by tense
     m.weekend = true;
@@ -292,6 +352,8 @@ bool Grammar::Shifted(size_t i, Found* f) const {
     m.month = w_[k].lex.value;
     m.shift = shift;  // the nearest such month before (last), after (next), or in this year
     m.shift_unit = TimeUnit::kNone;
+    // "this November" is this year's, whatever the tense says ("January this year").
+    if (shift == 0) m.shift_unit = TimeUnit::kYear;
     m.direction = shift < 0 ? Direction::kPast : shift > 0 ? Direction::kFuture : Direction::kPresent;
     f->end = k + 1;
     return !the;
@@ -338,6 +400,21 @@ bool Grammar::Quantity(size_t i, Found* f) const {
   if (n == 1 && (Is(i, "a") || Is(i, "an")) && Kind(k + n) == Lex::kUnit && w_[k + n].lex.plural)
     return false;  // "a decades-long"
   k += n;
+  // "two to six days", "one or two years": the first count shares the unit named after the
+  // second, and TimeBank marks it as a duration of its own.
+  if (n && !unknown && !Is(i, "a") && !Is(i, "an") && (Is(k, "to") || Is(k, "or"))) {
+    double second = 0;
+    bool second_unknown = false;
+    size_t n2 = ReadNumber(k + 1, &second, &second_unknown);
+    if (n2 && !second_unknown && second > amount && !Is(k + 1, "a") && Kind(k + 1 + n2) == Lex::kUnit &&
+        w_[k + 1 + n2].lex.plural) {
+      f->type = TimexType::kDuration;
+      m.amount = amount;
+      m.unit = static_cast<TimeUnit>(w_[k + 1 + n2].lex.value);
+      f->end = k;
+      return true;
+    }
+  }
   if (n && IsCountAdjective(k) && Kind(k + 1) == Lex::kUnit) ++k;
   bool hyphen = IsHyphen(k);
   if (hyphen) ++k;
@@ -365,7 +442,7 @@ bool Grammar::Quantity(size_t i, Found* f) const {
   if (Is(k, "or") && Is(k + 1, "so") && Is(k + 2, "ago")) k += 2;  // "a week or so ago"
   // "a few days later" is a duration followed by a signal; "three days later" a point.
   bool from_reference = !unknown && (Is(k, "earlier") || Is(k, "later"));
-  if (Is(k, "ago") || from_reference || (Is(k, "from") && Is(k + 1, "now")) || Is(k, "hence")) {
+  if (Is(k, "ago") || from_reference || (Is(k, "from") && (Is(k + 1, "now") || Is(k + 1, "today"))) || Is(k, "hence")) {
     bool back = Is(k, "ago") || Is(k, "earlier");
     m.shift_from_previous = Is(k, "earlier") || Is(k, "later");
     m.counted = true;

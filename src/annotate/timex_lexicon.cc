@@ -156,7 +156,7 @@ const Table& WordTable() {
                                "fiscal", "year-earlier", "year-ago", "christmas", "new", "half", "future", "1/2",
                                "near", "latest", "same", "weeklong", "yearlong", "monthlong", "daylong",
                                "comparable", "corresponding", "present", "thanksgiving", "halloween",
-                               "independence", "labor", "memorial"})
+                               "independence", "labor", "memorial", "full", "entire", "whole", "short", "long"})
       t[w].starter = true;
     for (std::string_view w : {"muharram", "safar", "rabi", "jumada", "rajab", "shaban", "sha'ban", "ramadan",
                                "ramazan", "shawwal", "dhul", "zulhijjah", "zilhaj"})
@@ -188,7 +188,7 @@ void Classify(Word* w) {
   }
   w->may_start = w->lex.kind != Lex::kNone || starter ||
                  (!key.empty() && (IsDigit(key[0]) || key[0] == '\'' || static_cast<unsigned char>(key[0]) >= 0x80)) ||
-                 key.starts_with("mid-") ||
+                 key.starts_with("mid-") || key.starts_with("pre-") || key.starts_with("post-") ||
                  (key.size() == 2 && key[0] == 'q' && key[1] >= '1' && key[1] <= '4');  // "Q3"
   // "may", "march", "sun": names only when written as names.
   if ((w->lex.kind == Lex::kMonth || w->lex.kind == Lex::kMonthAbbr || w->lex.kind == Lex::kWeekday) && !w->cap)

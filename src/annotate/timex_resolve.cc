@@ -105,10 +105,18 @@ std::string_view DayGranularity(const TimexMeaning& m) {
 
 // The year of a month-and-day, month, quarter or season stated without one: the
 // occurrence on the side of the DCT the tense points to, the nearest one otherwise.
-int ChooseYear(const CivilTime& dct, int month, int day, Direction dir, int shift) {
+int ChooseYear(const CivilTime& dct, int month, int day, Direction dir, int shift, bool limit) {
   int64_t now = Days(dct);
   auto at = [&](int year) { return DaysFromCivil(year, month, day == kUnset ? 1 : std::min(day, DaysInMonth(year, month))); };
   int y = dct.year;
+  // A limit ("by February", "through January") is the nearest such month or day.
+  if (limit && shift == 0) {
+    int64_t mid = day == kUnset ? 14 : 0;  // a month is compared by its middle
+    int best = y;
+    for (int c : {y - 1, y + 1})
+      if (std::llabs(at(c) + mid - now) < std::llabs(at(best) + mid - now)) best = c;
+    return best;
+  }
   // Reported speech mixes tenses ("said the offer expires Dec. 15"): a date up to three
   // months on the other side of the DCT keeps the DCT's year.
   if (day == kUnset) {  // compare months, not days
@@ -116,9 +124,10 @@ int ChooseYear(const CivilTime& dct, int month, int day, Direction dir, int shif
     if (shift > 0) return month > dct.month ? y : y + 1;
     if (dir == Direction::kPast) return month > dct.month + 3 ? y - 1 : y;
     if (dir == Direction::kFuture) return month < dct.month - 3 ? y + 1 : y;
-    // No tense to go by: news mostly reports what has happened, so a month well after the
-    // DCT's is last year's ("in November", written in May).
-    if (dir == Direction::kUnknown && month > dct.month + 4) return y - 1;
+    // No tense to go by, or a present one ("is a suspect in shootings in November"): news
+    // mostly reports what has happened, so a month well after the DCT's is last year's
+    // ("in November", written in May). "this November" never comes here (a year shift).
+    if ((dir == Direction::kUnknown || dir == Direction::kPresent) && month > dct.month + 4) return y - 1;
     return y;
   }
   if (dir == Direction::kPast) return at(y) > now + 92 ? y - 1 : y;
@@ -267,6 +276,8 @@ Resolved ResolveAt(const TimexMeaning& m, TimexType type, const CivilTime* dct, 
           if (m.day != kUnset) r.value += fmt::format("-{:02}", m.day), r.granularity = "day";
         } else if (m.quarter != kUnset) {
           r.value += fmt::format("-Q{}", m.quarter), r.granularity = "quarter";
+        } else if (m.half != kUnset) {
+          r.value += fmt::format("-H{}", m.half), r.granularity = "half";
         } else if (!m.season.empty()) {
           r.value += "-" + std::string(m.season), r.granularity = "season";
         }
@@ -305,7 +316,7 @@ Resolved ResolveAt(const TimexMeaning& m, TimexType type, const CivilTime* dct, 
       else if (!m.warning.empty()) r.value += "-XX";
       return r;
     }
-    int y = ChooseYear(*dct, m.month, m.day, m.direction, m.shift);
+    int y = ChooseYear(*dct, m.month, m.day, m.direction, m.shift, m.limit);
     r.value = fmt::format("{}-{:02}", Year4(y), m.month);
     int day = m.nth_weekday != kUnset ? NthWeekdayOfMonth(y, m.month, m.weekday, m.nth_weekday) : m.day;
     if (day != kUnset) {
@@ -383,6 +394,12 @@ Resolved ResolveAt(const TimexMeaning& m, TimexType type, const CivilTime* dct, 
   }
   if (m.hour != kUnset || !m.part_of_day.empty()) {
     r.granularity = DayGranularity(m);
+    // A clock time told in the past ("was shot at 10 p.m.") is on the day the narrative is
+    // at, the last day named, while it is near and not after the DCT; the DCT's day otherwise.
+    if (m.direction == Direction::kPast && previous.rank == 0 && (!dct || previous.day <= Days(*dct))) {
+      r.value = DayValue(previous.day) + TimeSuffix(m);
+      return r;
+    }
     r.value = (dct ? DayValue(Days(*dct)) : "XXXX-XX-XX") + TimeSuffix(m);
     r.used_anchor = dct != nullptr;
     return r;
@@ -424,6 +441,10 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
   Reference previous;
   std::optional<std::pair<int, int>> last_quarter;
   bool quarter_latest = false;  // the last date named was a quarter, not a day or month
+  // A report on several months ("in the first nine months, net was ... against the 1988
+  // period"): what it compares with is that stretch of another year, so the year alone.
+  bool months_report = false;
+  uint32_t months_report_end = 0;
   uint32_t previous_end = 0;     // token after the last date named
   // How near the date a count starts from must be for its granularity to carry over: the
   // same sentence or the one before, roughly.
@@ -434,7 +455,9 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     // further on the story has come back to the time of writing.
     Reference from = previous;
     const TimexMeaning& pm = t.meaning;
-    if (pm.shift_from_previous && !pm.narrative_day && !pm.counted && !pm.part_of_day.empty() &&
+    bool bare_clock = pm.hour != kUnset && pm.shift_unit == TimeUnit::kNone && pm.weekday == kUnset &&
+                      pm.month == kUnset && pm.year == kUnset;
+    if (((pm.shift_from_previous && !pm.narrative_day && !pm.counted && !pm.part_of_day.empty()) || bare_clock) &&
         t.token_begin > previous_end + 2 * kNearTokens)
       from.rank = -1;
     Resolved r;
@@ -461,7 +484,10 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     bool from_named = m.counted && m.shift_from_previous && !quarter_latest && previous.rank >= 0 &&
                       t.token_begin <= previous_end + kNearTokens &&
                       previous.rank <= 1 && (m.shift_unit == TimeUnit::kYear || m.shift_unit == TimeUnit::kMonth);
-    if (m.same_period) {
+    bool in_months_report = months_report && t.token_begin <= months_report_end + kNearTokens;
+    if (m.same_period && in_months_report) {
+      // r already holds the year.
+    } else if (m.same_period) {
       // The quarter the report is about, in the year stated ("the 1988 period") or a year
       // before it ("the same period last year"); the year alone when no quarter was named.
       std::optional<int> year;
@@ -471,14 +497,18 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
         r.value = fmt::format("{}-Q{}", Year4(*year), last_quarter->second);
         r.granularity = "quarter";
       }
+    } else if (m.anaphoric && m.shift_unit == TimeUnit::kQuarter && m.shift == -1 && last_quarter) {
+      r.value = fmt::format("{}-Q{}", Year4(last_quarter->first), last_quarter->second);
+      r.granularity = "quarter";
     } else if (from_named) {
       CivilTime base = CivilFromDays(previous.day);
       CivilTime moved = AddMonths(base, m.shift_unit == TimeUnit::kYear ? 12 * m.shift : m.shift);
       r.value = previous.rank == 0 ? DayValue(Days(moved)) : fmt::format("{}-{:02}", Year4(moved.year), moved.month);
       r.granularity = previous.rank == 0 ? "day" : "month";
     } else if (m.counted && m.shift_unit == TimeUnit::kYear && m.shift == -1 && last_quarter) {
-      r.value = fmt::format("{}-Q{}", Year4(last_quarter->first - 1), last_quarter->second);
-      r.granularity = "quarter";
+      r.value = in_months_report ? Year4(last_quarter->first - 1)
+                                 : fmt::format("{}-Q{}", Year4(last_quarter->first - 1), last_quarter->second);
+      r.granularity = in_months_report ? "year" : "quarter";
     }
     if (m.week_of) {
       if (auto day = ReferenceOf(r.value); day && day->rank == 0) {
@@ -490,12 +520,25 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     t.value = std::move(r.value);
     t.granularity = r.granularity;
     t.anchor = !r.used_anchor ? "none" : dct.kind == DctAnchor::Kind::kStated ? "dct" : "inferred-dct";
+    if (t.type == TimexType::kDuration && m.unit == TimeUnit::kMonth && m.amount >= 4) {
+      months_report = true;
+      months_report_end = t.token_end;
+    } else if (in_months_report && (m.same_period || m.counted)) {
+      months_report_end = t.token_end;  // the comparison goes on
+    }
     if (t.type == TimexType::kDate || t.type == TimexType::kTime) {
+      if (QuarterOf(t.value) && !m.counted && !m.same_period) months_report = false;
       if (auto ref = ReferenceOf(t.value)) previous = *ref, quarter_latest = false, previous_end = t.token_end;
       // The quarter a report is about; not its year-ago twin ("the year-ago period").
       bool year_ago_quarter = m.shift_unit == TimeUnit::kQuarter && m.shift <= -4;
-      if (auto q = QuarterOf(t.value); q && !m.counted && !year_ago_quarter && !m.same_period)
-        last_quarter = q, quarter_latest = true;
+      // A later mention of an earlier quarter looks back ("after a flat second quarter"), and
+      // one not yet over looks ahead ("will result in a fourth-quarter charge"): neither
+      // changes the quarter reported on.
+      if (auto q = QuarterOf(t.value); q && !m.counted && !year_ago_quarter && !m.same_period) {
+        bool over = !have_dct || q->first * 4 + q->second < dct.earliest.year * 4 + (dct.earliest.month - 1) / 3 + 1;
+        if (!last_quarter || (*q >= *last_quarter && over)) last_quarter = q;
+        quarter_latest = true;
+      }
     }
   }
 }

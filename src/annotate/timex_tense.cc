@@ -70,7 +70,13 @@ bool SignalsIntent(const std::vector<Word>& words, size_t i) {
     // "due" states a schedule after a form of "be" ("is due in court Friday"); "due to"
     // elsewhere gives a cause.
     if (low == "due") return prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "'s";
-    return low == "expected" || low == "expects" || low == "expect" ? next == "to" : true;
+    if (low != "expected" && low != "expects" && low != "expect") return true;
+    // "expected to resume", "expect the talks to resume": a few words may come between.
+    for (size_t k = i + 1; k < words.size() && k <= i + 5; ++k) {
+      if (words[k].low == "to") return true;
+      if (words[k].low == "," || words[k].low == "." || words[k].low == "that") break;
+    }
+    return false;
   }
   if (low == "set" && next == "for") return true;  // "the trial, set for Jan. 12"
   if ((low == "set" || low == "is" || low == "are" || low == "was" || low == "were" || low == "going") && next == "to")
@@ -84,6 +90,18 @@ Direction CueAt(const std::vector<Word>& words, size_t i, size_t sentence_begin,
   std::string_view low = w.low;
   std::string_view prev = i > sentence_begin ? words[i - 1].low : std::string_view();
   if (before_timex && SignalsIntent(words, i)) return Direction::kFuture;
+  // "has until Friday to respond": the time left, ahead of the writer.
+  if ((low == "has" || low == "have") && i + 1 < words.size() && words[i + 1].low == "until") return Direction::kFuture;
+  // "were planning to", "is scheduled to", "was set for": a form of "be" that carries a plan
+  // looks ahead, wherever it stands ("a demonstration on Saturday, and were planning to ...").
+  if (low == "was" || low == "were" || low == "is" || low == "are" || low == "'s" || low == "'re") {
+    std::string_view next = i + 1 < words.size() ? words[i + 1].low : std::string_view();
+    std::string_view after = i + 2 < words.size() ? words[i + 2].low : std::string_view();
+    if (next == "planning" || next == "preparing" || next == "scheduled" ||
+        ((next == "expected" || next == "set" || next == "going" || next == "due") &&
+         (after == "to" || after == "for")))
+      return Direction::kFuture;
+  }
   if (!w.xpos.empty()) {
     if (w.xpos == "MD") {
       // "could have left Friday" looks back; any other modal looks ahead ("will meet
@@ -125,19 +143,71 @@ Direction CueAt(const std::vector<Word>& words, size_t i, size_t sentence_begin,
 
 }  // namespace
 
-Direction TenseAround(const std::vector<Word>& words, size_t sentence_begin, size_t sentence_end, size_t begin,
-                      size_t end) {
+namespace {
+
+bool IsQuoteMark(std::string_view w) {
+  return w == "\"" || w == "''" || w == "``" || w == "\u201c" || w == "\u201d" || w == "'";
+}
+
+bool IsReportingVerb(std::string_view w) {
+  return w == "said" || w == "says" || w == "say" || w == "told" || w == "added" || w == "reported" ||
+         w == "announced" || w == "according" || w == "stated" || w == "explained" || w == "noted";
+}
+
+// A comma that opens a trailing attribution (", a spokesman said", ", officials said
+// Tuesday", ", according to police"): the reporting verb after it dates the saying, not
+// what the clause before it reports.
+bool OpensAttribution(const std::vector<Word>& words, size_t i, size_t to) {
+  if (words[i].low != ",") return false;
+  for (size_t k = i + 1; k < to && k <= i + 4; ++k) {
+    if (IsReportingVerb(words[k].low)) return true;
+    if (words[k].low == "," || words[k].low == ".") return false;
+  }
+  return false;
+}
+
+// The nearest cue within [from, to).
+Direction NearestCue(const std::vector<Word>& words, size_t sentence_begin, size_t from, size_t to, size_t begin,
+                     size_t end) {
+  for (size_t k = end; k < to; ++k)
+    if (OpensAttribution(words, k, to)) {
+      to = k;
+      break;
+    }
+  // "The vote is Friday", "the election is in November": a date as what "is" states is a
+  // schedule, ahead of the writer.
+  auto is_be = [](std::string_view w) { return w == "is" || w == "are" || w == "'s"; };
+  auto is_prep = [](std::string_view w) { return w == "in" || w == "on" || w == "at" || w == "for"; };
+  if (begin >= from + 1 && is_be(words[begin - 1].low)) return Direction::kFuture;
+  if (begin >= from + 2 && is_prep(words[begin - 1].low) && is_be(words[begin - 2].low)) return Direction::kFuture;
   for (size_t d = 1; d <= 20; ++d) {
-    if (begin >= sentence_begin + d) {
+    if (begin >= from + d) {
       Direction dir = CueAt(words, begin - d, sentence_begin, true);
       if (dir != Direction::kUnknown) return dir;
     }
-    if (end + d - 1 < sentence_end) {
+    if (end + d - 1 < to) {
       Direction dir = CueAt(words, end + d - 1, sentence_begin, false);
       if (dir != Direction::kUnknown) return dir;
     }
   }
   return Direction::kUnknown;
+}
+
+}  // namespace
+
+Direction TenseAround(const std::vector<Word>& words, size_t sentence_begin, size_t sentence_end, size_t begin,
+                      size_t end) {
+  // A quotation is a sentence of its own: in ''He will leave at 4 a.m. Thursday,'' Castro
+  // said, the attribution dates the saying, not the leaving. Cues inside the quotation marks
+  // nearest the timex come first; the whole sentence only when they say nothing.
+  size_t from = begin, to = end;
+  while (from > sentence_begin && !IsQuoteMark(words[from - 1].low)) --from;
+  while (to < sentence_end && !IsQuoteMark(words[to].low)) ++to;
+  if (from > sentence_begin || to < sentence_end) {
+    Direction dir = NearestCue(words, sentence_begin, from, to, begin, end);
+    if (dir != Direction::kUnknown) return dir;
+  }
+  return NearestCue(words, sentence_begin, sentence_begin, sentence_end, begin, end);
 }
 
 }  // namespace sitrep::timex_internal

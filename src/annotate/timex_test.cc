@@ -132,6 +132,68 @@ const Case kCases[] = {
     {"Net rose in the third quarter from the same period last year.", "2024-11-01",
      "the same period last year", "2023-Q3"},
     {"Yields fell in the latest week.", "2024-09-17", "the latest week", "2024-W37"},
+    // A present tense says nothing of the year: a month well after the DCT's is last year's;
+    // "this November" stays this year's.
+    {"The suspect is wanted for a shooting in November.", "1999-05-06", "November", "1998-11"},
+    {"The election is this November.", "1999-05-06", "this November", "1999-11"},
+    // ... but a date that "is" states is a schedule.
+    {"The election is in November.", "1999-05-06", "November", "1999-11"},
+    {"The vote is Friday.", "1998-08-19", "Friday", "1998-08-21"},
+    // A limit is the nearest such month, whatever the tense of the verb.
+    {"The bank extended the credit line through January.", "1989-10-30", "January", "1990-01"},
+    {"Sales rose from January through March.", "1989-10-30", "March", "1989-03"},  // a range's end
+    // Inside a quotation the attribution after it does not set the tense.
+    {"\"The father will leave for the United States with his wife and son at 4 a.m. Thursday,\" Castro said.",
+     "2000-04-05", "4 a.m. Thursday", "2000-04-06T04:00"},
+    // Nor does a trailing attribution after a comma.
+    {"The agency plans to release the report Thursday, a spokesman said.", "1998-08-19", "Thursday", "1998-08-20"},
+    {"Officials expect the talks to resume Friday.", "1998-08-19", "Friday", "1998-08-21"},
+    // "the year", "the full year": the year of writing.
+    {"Sales for the full year will rise.", "1989-10-30", "the full year", "1989"},
+    {"Profit rose in the first nine months of the year.", "1989-10-30", "the year", "1989"},
+    {"Profit fell from the year-earlier nine months.", "1989-10-30", "the year-earlier nine months", "P9M"},
+    // Quarters and halves of a year named with them.
+    {"Sales will rise in the first quarter of next year.", "1989-11-01", "the first quarter of next year", "1990-Q1"},
+    {"Sales fell in the second half of last year.", "1989-11-01", "the second half of last year", "1988-H2"},
+    {"Profit in 1988's fourth quarter fell.", "1989-11-01", "1988's fourth quarter", "1988-Q4"},
+    // A clock time told in the past is on the day the narrative is at.
+    {"The suspect fled on Sept. 3. He was seen at 10 p.m. near the border.", "2024-09-17", "10 p.m.",
+     "2024-09-03T22:00"},
+    {"The shop opens at 10 p.m. for the sale.", "2024-09-17", "10 p.m.", "2024-09-17T22:00"},
+    {"Profits will suffer in the short term.", "2024-09-17", "the short term", "FUTURE_REF"},
+    {"He knows the challenges of the near term.", "2024-09-17", "the near term", "FUTURE_REF"},
+    // ... but not on a day the text names ahead of the DCT.
+    {"The minister will visit on Sept. 20. He was briefed at 6 a.m. by aides.", "2024-09-17", "6 a.m.",
+     "2024-09-17T06:00"},
+    // A weekday's possessive names what happened, unless its own verb looks ahead.
+    {"Friday's meeting was canceled.", "1998-08-19", "Friday", "1998-08-14"},
+    {"Friday's meeting will be held in Paris.", "1998-08-19", "Friday", "1998-08-21"},
+    {"He has until Friday to respond.", "1998-08-19", "Friday", "1998-08-21"},
+    {"Third-quarter 1989 profit fell.", "1989-10-30", "Third-quarter 1989", "1989-Q3"},
+    {"The post-1959 exodus split families.", "2000-02-24", "post-1959", "1959"},
+    // "the quarter" is the quarter the report names (a fiscal one here); a quarter named
+    // later for contrast, or one not yet over, does not replace it.
+    {"Profit rose in the fiscal first quarter. Traffic jumped 14% in the quarter.", "1989-10-26", "the quarter",
+     "1989-Q1"},
+    {"Net rose in the third quarter. After a flat second quarter, sales grew. Net was up from the 1988 period.",
+     "1989-11-01", "the 1988 period", "1988-Q3"},
+    {"Net rose in the third quarter. A fourth-quarter charge will follow. Net was up from the 1988 period.",
+     "1989-11-02", "the 1988 period", "1988-Q3"},
+    {"Analysts say the firm will one day be the biggest.", "1998-03-03", "one day", "FUTURE_REF"},
+    {"A week from today, voters decide.", "1998-01-15", "A week from today", "1998-01-22"},
+    // After a report on several months, the comparison is with that stretch of another year.
+    {"Net rose in the third quarter. In the first nine months, net was $306 million, against a loss in the 1988 "
+     "period.", "1989-11-02", "the 1988 period", "1988"},
+    {"Net rose in the third quarter. For the nine months, net rose 5% from a year earlier.", "1989-11-02",
+     "a year earlier", "1988"},
+    // Stretches of unstated length, and the first count of a range.
+    {"Prices may fall in the weeks ahead.", "1989-10-30", "the weeks ahead", "PXW"},
+    {"Many prisoners were taken in the first hours of the war.", "1991-02-25", "the first hours", "PTXH"},
+    {"Recovery takes two to six days.", "1998-03-31", "two", "P2D"},
+    {"Recovery takes two to six days.", "1998-03-31", "six days", "P6D"},
+    // "were planning" looks ahead even after the date.
+    {"Protesters held a march on Saturday and were planning to drive around the airport.", "2000-01-07", "Saturday",
+     "2000-01-08"},
 };
 
 TEST(TimexTest, ResolvesAgainstStatedDct) {
@@ -139,6 +201,29 @@ TEST(TimexTest, ResolvesAgainstStatedDct) {
     auto found = Annotate(c.sentence, c.dct);
     EXPECT_EQ(ValueOf(found, c.timex), c.value) << c.sentence;
   }
+}
+
+TEST(TimexTest, TheYearBeforeIsNotTheCurrentYear) {
+  EXPECT_EQ(ValueOf(Annotate("He had left the year before.", "1989-10-30"), "the year"), "<none>");
+  EXPECT_EQ(ValueOf(Annotate("It began in the year 1990.", "1989-10-30"), "the year"), "<none>");
+}
+
+TEST(TimexTest, TheEarlyHoursOfANamedDayAreNotAStretch) {
+  auto found = Annotate("Police arrested him in the early hours of Thursday morning.", "1999-10-08");
+  EXPECT_EQ(ValueOf(found, "the early hours"), "<none>");
+  EXPECT_EQ(ValueOf(found, "Thursday morning"), "1999-10-07");
+}
+
+TEST(TimexTest, ShowTitlesAreNotTimes) {
+  auto found = Annotate("Gonzalez said on CBS's \"60 Minutes\" that he would stay, and on ABC's \"This Week\" too.",
+                        "2000-04-17");
+  EXPECT_EQ(ValueOf(found, "60 Minutes"), "<none>");
+  EXPECT_EQ(ValueOf(found, "This Week"), "<none>");
+  EXPECT_EQ(ValueOf(Annotate("The talks lasted 60 minutes.", "2000-04-17"), "60 minutes"), "PT60M");
+}
+
+TEST(TimexTest, QuarterToQuarterIsNotAQuarter) {
+  EXPECT_TRUE(Annotate("The quarter-to-quarter comparison improved.", "1989-11-01").empty());
 }
 
 TEST(TimexTest, TypesFollowTimeml) {
@@ -165,6 +250,12 @@ TEST(TimexTest, UnknownDctLeavesValuesOpen) {
   EXPECT_EQ(ValueOf(found, "August 26"), "XXXX-08-26");
   EXPECT_EQ(ValueOf(found, "last year"), "XXXX");
   for (const Found& f : found) EXPECT_NE(f.attrs.find("\"anchor\":\"none\""), std::string::npos) << f.text;
+  auto more = Annotate("Sales for the full year and the first quarter of next year will rise through January. "
+                       "The suspect is wanted for a shooting in November.");
+  EXPECT_EQ(ValueOf(more, "the full year"), "XXXX");
+  EXPECT_EQ(ValueOf(more, "the first quarter of next year"), "XXXX-Q1");
+  EXPECT_EQ(ValueOf(more, "January"), "XXXX-01");
+  EXPECT_EQ(ValueOf(more, "November"), "XXXX-11");
 }
 
 TEST(TimexTest, DirectionComesFromTense) {

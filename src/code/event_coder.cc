@@ -368,6 +368,7 @@ class SentenceCoder {
     if (e->future && e->type == "CONSULT") e->cameo = "036";  // intent to meet
     ReadDate(doc_, layers_, g_, v, governor, is_trigger_, e);
     ReadPlace(doc_, actors_, g_, v, governor, e);
+    GeocodePlace(layers_, e);
     if (e->type == "ASSAULT") ReadSize(layers_, sentence_, e);
     if (e->type == "ASSAULT" && e->targets.empty() && !e->size_span.empty()) {
       // The victims are what the casualty figure counts: "killed at least four villagers".

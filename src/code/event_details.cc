@@ -43,7 +43,7 @@ int YearOf(const std::string& iso) {
 
 DocLayers::DocLayers(const Doc& doc) {
   entities = doc.Layer("entity"), timexes = doc.Layer("timex"), quantities = doc.Layer("quantity");
-  quotes = doc.Layer("quote"), paragraphs = doc.Layer("paragraph");
+  quotes = doc.Layer("quote"), paragraphs = doc.Layer("paragraph"), places = doc.Layer("place");
   if (const auto* dct = doc.Layer("dct"); dct && !dct->empty()) {
     json j = Attrs(dct->front());
     if (j.is_object()) {
@@ -194,6 +194,23 @@ void ReadPlace(const Doc& doc, const ActorCoder& actors, const SentenceGraph& g,
   if (e->place.empty() && e->root_event && !doc.meta().dateline_place.empty())
     e->place = doc.meta().dateline_place, e->place_from = "dateline";
   if (e->place_from == "entity") e->arguments.emplace_back("place", e->place_span);
+}
+
+void GeocodePlace(const DocLayers& layers, CodedEvent* e) {
+  if (!layers.places || e->place_from.empty()) return;
+  for (const Annotation& a : *layers.places) {
+    bool overlaps = a.span.begin < e->place_span.end && e->place_span.begin < a.span.end;
+    if (e->place_from == "entity" && !overlaps) continue;
+    json j = Attrs(a);
+    if (!j.is_object() || (e->place_from == "dateline" && !j.value("dateline", false))) continue;
+    CodedEvent::Geo g;
+    g.name = Text(j, "name"), g.level = a.label, g.geonames_id = j.value("geonames_id", int64_t{0});
+    g.country = Text(j, "country"), g.admin1 = Text(j, "admin1"), g.confidence = j.value("confidence", 0.0);
+    if (j.contains("lat") && j["lat"].is_number() && j.contains("lon") && j["lon"].is_number())
+      g.latitude = j["lat"].get<double>(), g.longitude = j["lon"].get<double>();
+    e->place_geo = std::move(g);
+    return;
+  }
 }
 
 void ReadSize(const DocLayers& layers, Span sentence, CodedEvent* e) {

@@ -21,6 +21,7 @@ struct DocLayers {
   const std::vector<Annotation>* quantities = nullptr;
   const std::vector<Annotation>* quotes = nullptr;
   const std::vector<Annotation>* paragraphs = nullptr;
+  const std::vector<Annotation>* places = nullptr;  // geo/place_stage.h
   std::string dct_iso;      // the publication date used by the timex stage, "" if unknown
   int dct_year = 0;         // its year, or the earliest year it can be (0: unknown)
   int dct_earliest_year = 0;  // when the DCT itself is unknown: the earliest year it can be
@@ -50,6 +51,9 @@ void ReadPlace(const Doc& doc, const ActorCoder& actors, const SentenceGraph& g,
 
 // Killed and injured counts of the sentence (for ASSAULT events).
 void ReadSize(const DocLayers& layers, Span sentence, CodedEvent* event);
+// Where the event's place is on the map: the place layer's geocode of its entity, or of
+// the dateline when the place came from there.
+void GeocodePlace(const DocLayers& layers, CodedEvent* event);
 
 // The quotation the trigger is inside, if any: its speaker's words and code.
 void ReadQuote(const Doc& doc, const DocLayers& layers, const ActorCoder& actors, DocMemory& memory,

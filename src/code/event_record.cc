@@ -32,6 +32,22 @@ std::vector<CodedActor> ActorsOf(const json& j) {
 template <typename T>
 json Opt(const std::optional<T>& v) { return v ? json(*v) : json(nullptr); }
 
+json GeoJson(const std::optional<CodedEvent::Geo>& g) {
+  if (!g) return nullptr;
+  return {{"name", g->name}, {"level", g->level}, {"geonames_id", g->geonames_id}, {"country", g->country},
+          {"admin1", g->admin1}, {"lat", Opt(g->latitude)}, {"lon", Opt(g->longitude)}, {"confidence", g->confidence}};
+}
+
+std::optional<CodedEvent::Geo> GeoOf(const json& j) {
+  if (!j.is_object()) return std::nullopt;
+  CodedEvent::Geo g;
+  g.name = j.value("name", ""), g.level = j.value("level", ""), g.geonames_id = j.value("geonames_id", int64_t{0});
+  g.country = j.value("country", ""), g.admin1 = j.value("admin1", ""), g.confidence = j.value("confidence", 0.0);
+  if (j.contains("lat") && j["lat"].is_number() && j.contains("lon") && j["lon"].is_number())
+    g.latitude = j["lat"].get<double>(), g.longitude = j["lon"].get<double>();
+  return g;
+}
+
 }  // namespace
 
 std::string EventToJson(const CodedEvent& e) {
@@ -49,7 +65,8 @@ std::string EventToJson(const CodedEvent& e) {
       {"date", {{"value", e.date_value}, {"iso", e.date_iso}, {"precision", e.date_precision},
                 {"from", e.date_from}, {"best", e.date_best}, {"best_precision", e.date_best_precision}, {"span", e.date_from == "timex" || e.date_from == "context" ? SpanJson(e.date_span) : json(nullptr)}}},
       {"place", {{"text", e.place}, {"from", e.place_from},
-                 {"span", e.place.empty() || e.place_from != "entity" ? json(nullptr) : SpanJson(e.place_span)}}},
+                 {"span", e.place.empty() || e.place_from != "entity" ? json(nullptr) : SpanJson(e.place_span)},
+                 {"geo", GeoJson(e.place_geo)}}},
       {"size", {{"killed", Opt(e.killed)}, {"killed_lower_bound", e.killed_lower_bound},
                 {"injured", Opt(e.injured)}, {"injured_lower_bound", e.injured_lower_bound},
                 {"span", e.killed || e.injured ? SpanJson(e.size_span) : json(nullptr)}}},
@@ -74,6 +91,7 @@ bool EventFromJson(const std::string& text, CodedEvent* e) {
     e->date_from = d.value("from", ""), e->date_best = d.value("best", ""), e->date_best_precision = d.value("best_precision", ""), e->date_span = SpanOf(d.value("span", json()));
     const json& p = j.at("place");
     e->place = p.value("text", ""), e->place_from = p.value("from", ""), e->place_span = SpanOf(p.value("span", json()));
+    e->place_geo = GeoOf(p.value("geo", json()));
     const json& s = j.at("size");
     if (s.contains("killed") && s["killed"].is_number()) e->killed = s["killed"].get<int64_t>();
     if (s.contains("injured") && s["injured"].is_number()) e->injured = s["injured"].get<int64_t>();

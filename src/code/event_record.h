@@ -45,6 +45,16 @@ struct CodedEvent {
   std::string place;                // as written
   Span place_span;
   std::string place_from;           // "entity", "dateline", ""
+  // Where that is on the map, from the place layer (geo/place_stage.h); empty when the
+  // place was not geocoded.
+  struct Geo {
+    std::string name, level;          // gazetteer name; country, province, district or city
+    int64_t geonames_id = 0;          // 0: none known (a district of the alias table)
+    std::string country, admin1;      // ISO alpha-3; province name
+    std::optional<double> latitude, longitude;
+    double confidence = 0;
+  };
+  std::optional<Geo> place_geo;
 
   std::optional<int64_t> killed, injured;
   bool killed_lower_bound = false, injured_lower_bound = false;

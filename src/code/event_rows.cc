@@ -43,6 +43,10 @@ std::vector<NewEvent> EventRowsOf(const Doc& doc, int64_t doc_id, int* skipped) 
     if (!d.source_actor.empty() && !IsCode(d.source_actor)) d.source_actor.clear();
     if (!d.target_actor.empty() && !IsCode(d.target_actor)) d.target_actor.clear();
     d.place = e.place;
+    if (e.place_geo) {
+      d.country = e.place_geo->country, d.admin1 = e.place_geo->admin1;
+      d.latitude = e.place_geo->latitude, d.longitude = e.place_geo->longitude;
+    }
     d.killed = e.killed, d.injured = e.injured;
     d.confidence = e.confidence;
     d.coded_by = "coder";

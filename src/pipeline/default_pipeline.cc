@@ -1,5 +1,5 @@
 // The standard pipeline, in the order a document goes through it: paragraphs, tokens and
-// sentences, syntax (tags, lemmas, dependencies), named entities, time expressions,
+// sentences, syntax (tags, lemmas, dependencies), named entities, places on the map, time expressions,
 // quantities, quotations, people and acronyms, events. The trained models are loaded
 // once per process and shared by every worker; a missing or damaged model file fails
 // here, before any input is read, and so does a user's dictionary that cannot be read.
@@ -13,6 +13,7 @@
 #include "code/actor_stage.h"
 #include "code/dictionaries/dictionary_lexicon.h"
 #include "code/event_stage.h"
+#include "geo/place_stage.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -29,6 +30,10 @@ Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
   Result<std::unique_ptr<EntityStage>> entities = EntityStage::MakeDefault();
   if (!entities.ok()) return entities.status();
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*entities)));
+
+  Result<std::unique_ptr<PlaceStage>> places = PlaceStage::MakeDefault();
+  if (!places.ok()) return places.status();
+  SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*places)));
 
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<TimexStage>()));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<QuantityStage>()));
