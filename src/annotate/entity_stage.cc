@@ -21,6 +21,32 @@ bool IsNationality(const Gazetteer& gazetteer, std::string_view word, bool upper
 
 }  // namespace
 
+void JoinFlatNames(std::string_view doc_text, const std::vector<Token>& tokens, const Sentence& sent,
+                   std::vector<NamedEntity>* entities) {
+  const uint32_t n = sent.token_end - sent.token_begin;
+  auto token = [&](uint32_t i) -> const Token& { return tokens[sent.token_begin + i]; };
+  auto capitalised = [&](uint32_t i) {  // a tagger's PROPN "sworn" is not a name
+    unsigned char c = static_cast<unsigned char>(doc_text[token(i).span.begin]);
+    return (c >= 'A' && c <= 'Z') || c >= 0x80;
+  };
+  for (size_t k = 0; k < entities->size(); ++k) {
+    NamedEntity& e = (*entities)[k];
+    if (e.type != "PER") continue;
+    while (e.end < n && token(e.end).upos == "PROPN" && token(e.end).deprel.starts_with("flat") && capitalised(e.end)) {
+      int64_t head = static_cast<int64_t>(token(e.end).head) - sent.token_begin;
+      if (head < e.begin || head >= e.end) break;
+      ++e.end;
+    }
+    // The words taken from the next entity leave it; an emptied one goes.
+    for (size_t j = k + 1; j < entities->size(); ++j) {
+      NamedEntity& next = (*entities)[j];
+      if (next.begin >= e.end) break;
+      next.begin = e.end;
+    }
+    std::erase_if(*entities, [](const NamedEntity& x) { return x.begin >= x.end; });
+  }
+}
+
 Result<std::unique_ptr<EntityStage>> EntityStage::MakeDefault(EntityStageOptions options) {
   auto ner = NamedEntityRecognizer::LoadDefault();
   if (!ner.ok()) return ner.status();
@@ -52,6 +78,7 @@ Status EntityStage::Process(Doc& doc) const {
     const Sentence& sent = sents[s];
     const std::vector<std::string_view>& words = all_words[s];
     std::vector<bool> inside(words.size(), false);
+    if (!all_upos[s].empty()) JoinFlatNames(doc.text(), tokens, sent, &doc_entities[s]);
     for (const NamedEntity& e : doc_entities[s]) {
       Span span{tokens[sent.token_begin + e.begin].span.begin, tokens[sent.token_begin + e.end - 1].span.end};
       out.push_back({span, std::string(e.type), fmt::format("{{\"confidence\":{:.3f}}}", e.confidence)});

@@ -40,4 +40,11 @@ class EntityStage : public Stage {
   EntityStageOptions options_;
 };
 
+// A person's name goes on through the capitalised words the parser hangs on it as parts of
+// one name ("Asif Ali Zardari": Zardari is `flat` under Asif), even where the recogniser cut
+// it short or read the rest as another entity; the words taken leave that entity. Needs
+// the syntax layer (heads index doc tokens). Used by the stage; declared for its tests.
+void JoinFlatNames(std::string_view doc_text, const std::vector<Token>& tokens, const Sentence& sent,
+                   std::vector<NamedEntity>* entities);
+
 }  // namespace sitrep

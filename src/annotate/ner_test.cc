@@ -178,3 +178,48 @@ TEST(EntityStageTest, WritesEntitiesWithConfidenceAndNationalities) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// "Asif Ali Zardari spoke sworn": tokens with the parser's heads, 0-based in the doc.
+struct FlatCase {
+  std::string text = "Asif Ali Zardari spoke sworn";
+  std::vector<Token> tokens;
+  Sentence sent;
+  FlatCase() {
+    const std::vector<std::tuple<uint32_t, uint32_t, const char*, int, const char*>> words = {
+        {0, 4, "PROPN", 3, "nsubj"}, {5, 8, "PROPN", 0, "flat"}, {9, 16, "PROPN", 0, "flat"},
+        {17, 22, "VERB", -1, "root"}, {23, 28, "PROPN", 0, "flat"}};
+    for (const auto& [b, e, upos, head, rel] : words) {
+      Token t;
+      t.span = {b, e}, t.upos = upos, t.head = head, t.deprel = rel;
+      tokens.push_back(t);
+    }
+    sent.span = {0, 28}, sent.token_begin = 0, sent.token_end = 5;
+  }
+};
+
+TEST(JoinFlatNames, APersonTakesTheRestOfItsNameFromAnotherEntity) {
+  FlatCase c;
+  std::vector<NamedEntity> entities = {{0, 2, "PER", 0.9f}, {2, 3, "LOC", 0.6f}};
+  JoinFlatNames(c.text, c.tokens, c.sent, &entities);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].begin, 0u);
+  EXPECT_EQ(entities[0].end, 3u);  // "Asif Ali Zardari", not the lower-case "sworn"
+  EXPECT_EQ(entities[0].type, "PER");
+}
+
+TEST(JoinFlatNames, OnlyPeopleAndOnlyFlatNameParts) {
+  FlatCase c;
+  std::vector<NamedEntity> org = {{0, 1, "ORG", 0.9f}};
+  JoinFlatNames(c.text, c.tokens, c.sent, &org);
+  EXPECT_EQ(org[0].end, 1u);
+  c.tokens[1].deprel = "nsubj";  // not part of the name
+  std::vector<NamedEntity> per = {{0, 1, "PER", 0.9f}};
+  JoinFlatNames(c.text, c.tokens, c.sent, &per);
+  EXPECT_EQ(per[0].end, 1u);
+}
+
+}  // namespace
+}  // namespace sitrep
