@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <numbers>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -63,6 +65,27 @@ bool PersonsCompatible(const std::vector<std::string>& a, const std::vector<std:
   return std::includes(a.begin(), a.end(), b.begin(), b.end()) || std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
 
+int Precision(const MentionPlace& p) {
+  return p.level == "city" ? 3 : p.level == "district" ? 2 : p.level == "province" ? 1 : 0;
+}
+
+double KmBetween(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = std::numbers::pi / 180;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+std::optional<MentionPlace> PlaceOf(const nlohmann::json& geo) {
+  if (!geo.is_object()) return std::nullopt;
+  MentionPlace p;
+  p.level = geo.value("level", ""), p.country = geo.value("country", ""), p.admin1 = geo.value("admin1", "");
+  if (geo.contains("lat") && geo["lat"].is_number() && geo.contains("lon") && geo["lon"].is_number())
+    p.latitude = geo["lat"].get<double>(), p.longitude = geo["lon"].get<double>();
+  return p;
+}
+
 // Surnames of the PER entities inside the spans of the event's actors.
 std::vector<std::string> PersonsOf(const Doc& doc, const nlohmann::json& event) {
   std::set<std::string> names;
@@ -94,6 +117,16 @@ int DateRank(const std::string& from) { return from == "timex" ? 0 : from == "co
 
 }  // namespace
 
+bool PlacesCompatible(const std::optional<MentionPlace>& a, const std::optional<MentionPlace>& b) {
+  if (!a || !b) return true;
+  if (!a->country.empty() && !b->country.empty() && a->country != b->country) return false;
+  if (Precision(*a) == 0 || Precision(*b) == 0) return true;  // "in Pakistan" holds any Pakistani place
+  if (!a->admin1.empty() && !b->admin1.empty() && a->admin1 != b->admin1) return false;
+  if (Precision(*a) == 1 || Precision(*b) == 1) return true;  // a province holds its cities
+  if (!a->latitude || !b->latitude) return true;
+  return KmBetween(*a->latitude, *a->longitude, *b->latitude, *b->longitude) <= kSamePlaceKm;
+}
+
 std::vector<CodedMention> MentionsOf(const Doc& doc, int index) {
   std::vector<CodedMention> out;
   const std::vector<Annotation>* layer = doc.Layer("events");
@@ -116,7 +149,10 @@ std::vector<CodedMention> MentionsOf(const Doc& doc, int index) {
       if (date.value("iso", "").empty() && m.date_from != "none") m.date_from = "dct";
     }
     m.persons = PersonsOf(doc, e);
-    if (e.contains("place") && e["place"].is_object()) m.place = e["place"].value("text", "");
+    if (e.contains("place") && e["place"].is_object()) {
+      m.place = e["place"].value("text", "");
+      m.geo = PlaceOf(e["place"].value("geo", nlohmann::json()));
+    }
     if (e.contains("evidence") && e["evidence"].is_object()) {
       m.sentence = SpanOf(e["evidence"].value("sentence", nlohmann::json()));
       m.trigger = SpanOf(e["evidence"].value("trigger", nlohmann::json()));
@@ -164,7 +200,8 @@ std::vector<MergedEvent> MergeEvents(const std::vector<CodedMention>& mentions, 
       const CodedMention& m = mentions[i];
       MergedEvent* home = nullptr;
       for (size_t e = first_event; e < out.size() && !home; ++e)
-        if (DatesCompatible(out[e].date, m.date, options.tolerance_days) && PersonsCompatible(out[e].persons, m.persons))
+        if (DatesCompatible(out[e].date, m.date, options.tolerance_days) && PersonsCompatible(out[e].persons, m.persons) &&
+            PlacesCompatible(out[e].geo, m.geo))
           home = &out[e];
       if (!home) {
         out.emplace_back();
@@ -173,6 +210,7 @@ std::vector<MergedEvent> MergeEvents(const std::vector<CodedMention>& mentions, 
       }
       home->mentions.push_back(i);
       if (m.persons.size() > home->persons.size()) home->persons = m.persons;  // the larger contains the smaller
+      if (m.geo && (!home->geo || Precision(*m.geo) > Precision(*home->geo))) home->geo = m.geo;
     }
     // Counts and figures of the events of this group.
     for (size_t e = first_event; e < out.size(); ++e) {

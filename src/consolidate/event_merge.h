@@ -9,7 +9,9 @@
 // `tolerance_days` of each other: a report dated by its DCT against one that states
 // the day), and no clash of named people (one set of surnames contains the other:
 // "Bass met Dar" is not "Bass met Baloch", but "both officials met" may be either; it
-// joins the first in content order). Mentions are keyed and sorted by their content, never by arrival, so the
+// joins the first in content order), and places that can be one place (a city is in
+// its province and its country; two cities at most kSamePlaceKm apart; an event with
+// no geocoded place agrees with any). Mentions are keyed and sorted by their content, never by arrival, so the
 // merged events are the same whatever order the articles came in; grouping by key is
 // a hash map pass and each group is sorted once, so the work is n log n overall.
 #pragma once
@@ -22,6 +24,16 @@
 #include "sitrep/doc.h"
 
 namespace sitrep {
+
+// Where a mention's place is on the map (the event's place.geo), as merging compares it.
+struct MentionPlace {
+  std::string level;             // "country", "province", "district", "city"
+  std::string country, admin1;   // ISO alpha-3; province name
+  std::optional<double> latitude, longitude;
+};
+
+// Two cities or districts further apart than this are two places.
+inline constexpr double kSamePlaceKm = 100;
 
 struct CodedMention {
   int doc = -1;                  // index of the document
@@ -38,6 +50,7 @@ struct CodedMention {
   std::optional<int64_t> killed, injured;
   bool killed_lower_bound = false;  // "over 50"
   bool reciprocal = false;          // the coder found the actors acting on each other
+  std::optional<MentionPlace> geo;  // none when the place was not geocoded
 };
 
 struct MergedEvent {
@@ -45,6 +58,7 @@ struct MergedEvent {
   std::string type, source, target;
   std::string date;              // the most precise date of its mentions, stated before inferred
   std::vector<std::string> persons;  // everyone named among its mentions' actors
+  std::optional<MentionPlace> geo;   // the most precise place of its mentions
   int num_mentions = 0;          // GDELT NumMentions
   int num_articles = 0;          // distinct documents, copies included (NumArticles)
   int num_sources = 0;           // distinct outlets, copies counted with their original
@@ -55,6 +69,9 @@ struct MergedEvent {
 struct EventMergeOptions {
   int tolerance_days = 1;
 };
+
+// Whether two places can be the same place (see the top of this file).
+bool PlacesCompatible(const std::optional<MentionPlace>& a, const std::optional<MentionPlace>& b);
 
 // The coded events of `doc` (its "events" layer), as mentions of document `index`.
 std::vector<CodedMention> MentionsOf(const Doc& doc, int index);

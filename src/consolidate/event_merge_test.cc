@@ -132,3 +132,42 @@ TEST(EventMerge, TenThousandMentionsOfOneEvent) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+MentionPlace At(const std::string& level, const std::string& country, const std::string& admin1, double lat = 0,
+                double lon = 0) {
+  MentionPlace p;
+  p.level = level, p.country = country, p.admin1 = admin1;
+  if (level == "city" || level == "district") p.latitude = lat, p.longitude = lon;
+  return p;
+}
+
+TEST(EventMerge, AttacksTheSameDayInPlacesFarApartAreTwoEvents) {
+  std::vector<CodedMention> mentions = {
+      Mention(0, "Dawn", "ASSAULT", "PAKREB", "PAKCVL", "2024-08-26"),
+      Mention(1, "Geo", "ASSAULT", "PAKREB", "PAKCVL", "2024-08-26"),
+      Mention(2, "Wire", "ASSAULT", "PAKREB", "PAKCVL", "2024-08-26"),
+      Mention(3, "Wire", "ASSAULT", "PAKREB", "PAKCVL", "2024-08-26"),
+      Mention(4, "Post", "ASSAULT", "PAKREB", "PAKCVL", "2024-08-26"),
+  };
+  mentions[0].geo = At("city", "PAK", "Balochistan", 30.86, 69.82);   // Musa Khel
+  mentions[1].geo = At("province", "PAK", "Balochistan");             // "in Balochistan": either
+  mentions[2].geo = At("city", "PAK", "Balochistan", 30.18, 67.00);   // Quetta, 280 km away
+  mentions[3].geo = At("city", "PAK", "Sindh", 24.86, 67.01);         // Karachi
+  // mention 4 has no geocoded place: it agrees with any, and joins the first in order.
+  auto events = MergeEvents(mentions);
+  EXPECT_EQ(Partition(mentions, events), (std::set<std::set<int>>{{0, 1, 4}, {2}, {3}}));
+}
+
+TEST(EventMerge, PlacesCompatibleByContainment) {
+  EXPECT_TRUE(PlacesCompatible(At("country", "PAK", ""), At("city", "PAK", "Sindh", 24.86, 67.01)));
+  EXPECT_FALSE(PlacesCompatible(At("country", "AFG", ""), At("city", "PAK", "Sindh", 24.86, 67.01)));
+  EXPECT_TRUE(PlacesCompatible(At("city", "PAK", "Sindh", 24.86, 67.01), At("city", "PAK", "Sindh", 24.90, 67.10)));
+  EXPECT_FALSE(PlacesCompatible(At("province", "PAK", "Sindh"), At("province", "PAK", "Punjab")));
+  EXPECT_TRUE(PlacesCompatible(std::nullopt, At("province", "PAK", "Punjab")));
+}
+
+}  // namespace
+}  // namespace sitrep
