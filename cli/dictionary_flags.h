@@ -1,5 +1,7 @@
 // --actors FILE and --agents FILE: the user's PETRARCH/TABARI dictionaries
-// (docs/dictionaries.md), for every command that runs the default pipeline.
+// (docs/dictionaries.md), for every command that runs the default pipeline; --verbs FILE:
+// their verb dictionaries, for the commands that code with them (`eval petrarch`,
+// `eval tabari`).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -17,6 +19,12 @@ inline void AddDictionaryFlags(CLI::App* cmd, DictionaryOptions* options) {
                   "A PETRARCH/TABARI agent dictionary: offices and roles composed with the country (repeatable)")
       ->allow_extra_args(false);
   options->warn = [](const std::string& warning) { std::cerr << "sitrep: warning: " << warning << "\n"; };
+}
+
+inline void AddVerbFlags(CLI::App* cmd, std::vector<std::string>* verbs) {
+  cmd->add_option("--verbs", *verbs,
+                  "A PETRARCH-2 or TABARI verb dictionary: verbs, their patterns and CAMEO codes (repeatable)")
+      ->allow_extra_args(false);
 }
 
 }  // namespace sitrep::cli

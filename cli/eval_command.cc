@@ -23,6 +23,7 @@ namespace sitrep::cli {
 // `eval stories` (cli/eval_stories.cc).
 void AddEvalStories(CLI::App& eval);
 void AddEvalMuc4(CLI::App& eval);
+void AddEvalValidation(CLI::App& eval);  // `eval petrarch`, `eval tabari` (cli/eval_petrarch.cc)
 
 namespace {
 
@@ -116,6 +117,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   AddEvalQuotes(*eval);
   AddEvalStories(*eval);
   AddEvalMuc4(*eval);
+  AddEvalValidation(*eval);
 }
 
 }  // namespace sitrep::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -99,17 +100,46 @@ bool CodeDictionary::Matches(const Pattern& pattern, const std::vector<std::stri
   return true;
 }
 
-PhraseMatch CodeDictionary::LongestAt(const std::vector<std::string>& words, size_t first) const {
+size_t CodeDictionary::MatchesWithGaps(const Pattern& pattern, const std::vector<std::string>& words,
+                                       size_t first) const {
+  size_t at = first;
+  for (size_t k = 0; k < pattern.size(); ++k, ++at) {
+    if (k > 0 && pattern[k].after_blank) {  // the first of the next few words that matches
+      // Words only: a comma or a dash between ends the phrase ("Radagast, the Brown").
+      auto is_word = [](const std::string& w) {
+        return std::any_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+      };
+      size_t skip = 0;
+      while (skip <= kMaxGap && at + skip < words.size() && !WordMatches(pattern[k], words[at + skip])) {
+        if (!is_word(words[at + skip])) return 0;
+        ++skip;
+      }
+      if (skip > kMaxGap || at + skip >= words.size()) return 0;
+      at += skip;
+    } else if (at >= words.size() || !WordMatches(pattern[k], words[at])) {
+      return 0;
+    }
+  }
+  return at - first;
+}
+
+PhraseMatch CodeDictionary::LongestAt(const std::vector<std::string>& words, size_t first, bool gaps) const {
   PhraseMatch best;
   if (first >= words.size()) return best;
   uint32_t best_pid = 0;
+  size_t best_words = 0;  // of the pattern: more words is a longer phrase, whatever it spans
   ForCandidates(words[first], [&](uint32_t pid) {
     const Indexed& c = patterns_[pid];
     // Load order breaks ties: the first file, then the first line, wins.
-    const bool longer = c.pattern.size() > best.size || (c.pattern.size() == best.size && pid < best_pid);
-    if (!longer || !Matches(c.pattern, words, first)) return;
-    best = PhraseMatch{&entries_[c.entry], first, c.pattern.size()};
+    const bool longer = c.pattern.size() > best_words || (c.pattern.size() == best_words && pid < best_pid);
+    if (!longer) return;
+    size_t span = 0;
+    if (Matches(c.pattern, words, first)) span = c.pattern.size();
+    else if (gaps) span = MatchesWithGaps(c.pattern, words, first);
+    if (span == 0) return;
+    best = PhraseMatch{&entries_[c.entry], first, span};
     best_pid = pid;
+    best_words = c.pattern.size();
   });
   return best;
 }

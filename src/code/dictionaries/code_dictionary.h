@@ -41,8 +41,10 @@ class CodeDictionary {
   void Add(std::string_view text, std::string_view name, std::vector<std::string>* warnings);
 
   // The longest phrase starting at word `first` of `words` (lower case), or a match
-  // with a null entry.
-  PhraseMatch LongestAt(const std::vector<std::string>& words, size_t first) const;
+  // with a null entry. With `gaps`, up to kMaxGap other words may come where a phrase
+  // has a blank between two words (PatternWord::after_blank); `size` then counts them.
+  static constexpr size_t kMaxGap = 2;
+  PhraseMatch LongestAt(const std::vector<std::string>& words, size_t first, bool gaps = false) const;
 
   size_t entries() const { return entries_.size(); }
   size_t phrases() const { return patterns_.size(); }
@@ -60,6 +62,8 @@ class CodeDictionary {
   using Index = std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>>;
 
   bool Matches(const Pattern& pattern, const std::vector<std::string>& words, size_t first) const;
+  // The number of words a match with gaps spans, or 0.
+  size_t MatchesWithGaps(const Pattern& pattern, const std::vector<std::string>& words, size_t first) const;
   // Calls `visit` with every pattern whose first word may match `word`.
   template <typename Visit>
   void ForCandidates(std::string_view word, Visit visit) const;

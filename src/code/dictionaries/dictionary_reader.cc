@@ -105,8 +105,10 @@ class Reader {
         continue;
       }
       if (line.empty() || line.starts_with('#') || line.starts_with('/') || line.starts_with(';')) continue;
-      if (line.starts_with("<!--")) {
-        in_comment = line.find("-->", 4) == std::string_view::npos;
+      // "<!-- ... -->", and the "<! -- ... -->" PETRARCH's validation actors also write:
+      // a comment, not a <NOUN>-like section that would swallow the rest of the file.
+      if (line.starts_with("<!")) {
+        in_comment = line.find("-->", 2) == std::string_view::npos;
         continue;
       }
       // TABARI's end-of-file mark, written "~FINISH" or "~~FINISH" (with a time stamp).
@@ -245,10 +247,12 @@ Pattern ParsePhrase(std::string_view phrase, bool plurals) {
   phrase = Trim(phrase);
   Pattern out;
   size_t b = 0;
+  bool blank = false;  // the separator before the next word was a blank
   while (b < phrase.size()) {
     size_t e = b;
     while (e < phrase.size() && phrase[e] != '_' && phrase[e] != '-' && !IsBlank(phrase[e])) ++e;
-    if (e > b) out.push_back(PatternWord{LowerAscii(phrase.substr(b, e - b)), PatternWord::Match::kExact});
+    if (e > b) out.push_back(PatternWord{LowerAscii(phrase.substr(b, e - b)), PatternWord::Match::kExact, blank && !out.empty()});
+    if (e < phrase.size()) blank = IsBlank(phrase[e]) ? (e > b || blank) : false;
     b = e + 1;
   }
   if (out.empty()) return out;

@@ -29,7 +29,11 @@ struct PatternWord {
   enum class Match : uint8_t { kExact, kPlural, kStem };
   std::string text;  // lower case
   Match match = Match::kExact;
-  friend bool operator==(const PatternWord&, const PatternWord&) = default;
+  // Written after a blank ("PRINCE DOL_AMROTH"), not "_" or "-": TABARI and PETRARCH let
+  // other words come between there ("Prince of Dol_Amroth"). Only a lookup that asks for
+  // it (UserDictionaries::Read with gaps) does so; the phrase is the same phrase either way.
+  bool after_blank = false;
+  friend bool operator==(const PatternWord& a, const PatternWord& b) { return a.text == b.text && a.match == b.match; }
 };
 using Pattern = std::vector<PatternWord>;
 

@@ -49,7 +49,9 @@ class UserDictionaries {
   // The phrases of a mention's words (any case; hyphenated words are split as TABARI
   // splits them), longest first, left to right, an actor phrase winning a tie with an
   // agent. `day` is the document's publication day, nullopt when it has none.
-  UserCoding Read(const std::vector<std::string>& words, std::optional<DayNumber> day) const;
+  // `gaps`: a blank between two words of a phrase lets up to two other words come between
+  // (TABARI's and PETRARCH's reading, used by the dictionary coder).
+  UserCoding Read(const std::vector<std::string>& words, std::optional<DayNumber> day, bool gaps = false) const;
 
   const CodeDictionary& actors() const { return actors_; }
   const CodeDictionary& agents() const { return agents_; }

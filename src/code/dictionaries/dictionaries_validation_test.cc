@@ -1,0 +1,91 @@
+// `sitrep eval petrarch` and `sitrep eval tabari` on the real suites in ../shared (skipped
+// when they are absent): the last line keeps its contract, and the share of records
+// passed stays above a floor a little below what the coder reaches today.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A little below the share of records passed measured when the floors were set (see
+// docs/dictionaries.md), so that a regression fails the test.
+constexpr double kPetrarchPassFloor = 0.79;  // measured 0.813
+constexpr double kTabariPassFloor = 0.71;  // measured 0.738
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;  // standard output only
+};
+
+CommandRun Sitrep(const std::string& arguments) {
+  CommandRun r;
+  FILE* pipe = popen((std::string(SITREP_BINARY) + " " + arguments + " 2>/dev/null").c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string LastLine(const std::string& out) {
+  std::string s = out;
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  const size_t nl = s.rfind('\n');
+  return nl == std::string::npos ? s : s.substr(nl + 1);
+}
+
+// Runs one suite with its files given explicitly (the defaults are relative to the
+// source tree) and returns pass and f1 read from the last line.
+void RunSuite(const std::string& name, const std::string& args, double* pass, double* f1) {
+  CommandRun r = Sitrep("eval " + name + " " + args);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const std::string last = LastLine(r.out);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(last, m, std::regex(name + R"(: pass=([01]\.\d{3}) f1=([01]\.\d{3}))"))) << last;
+  *pass = std::stod(m[1]);
+  *f1 = std::stod(m[2]);
+  EXPECT_NE(r.out.find("\nprecision: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nrecall: "), std::string::npos) << r.out;
+}
+
+TEST(DictionaryValidationTest, PetrarchUnitTests) {
+  const fs::path events = fs::path(SITREP_SHARED_DIR) / "data/events";
+  const fs::path records = events / "derived/petrarch_unittest_records.jsonl";
+  const fs::path actors = events / "universal-petrarch/PETR.Validate.actors.txt";
+  const fs::path p2 = events / "petrarch2/petrarch2/data/dictionaries";
+  if (!fs::exists(records) || !fs::exists(actors) || !fs::exists(p2 / "PETR.Validate.verbs.txt"))
+    GTEST_SKIP() << "the PETRARCH suite is not in " << events;
+  double pass = 0, f1 = 0;
+  RunSuite("petrarch",
+           "--data " + records.string() + " --actors " + actors.string() + " --agents " +
+               (p2 / "PETR.Validate.agents.txt").string() + " --verbs " + (p2 / "PETR.Validate.verbs.txt").string() +
+               " --discards " + (p2 / "PETR.Validate.discards.txt").string(),
+           &pass, &f1);
+  EXPECT_GE(pass, kPetrarchPassFloor);
+  EXPECT_GT(f1, 0.0);
+}
+
+TEST(DictionaryValidationTest, TabariValidationSuite) {
+  const fs::path events = fs::path(SITREP_SHARED_DIR) / "data/events";
+  const fs::path records = events / "derived/tabari_validation_records.jsonl";
+  const fs::path tabari = events / "tabari";
+  if (!fs::exists(records) || !fs::exists(tabari / "TABARI.Demo.verbs")) GTEST_SKIP() << "the TABARI suite is not in " << events;
+  double pass = 0, f1 = 0;
+  RunSuite("tabari",
+           "--data " + records.string() + " --actors " + (tabari / "TABARI.Demo.actors").string() + " --agents " +
+               (tabari / "Validate.agents").string() + " --verbs " + (tabari / "TABARI.Demo.verbs").string(),
+           &pass, &f1);
+  EXPECT_GE(pass, kTabariPassFloor);
+  EXPECT_GT(f1, 0.0);
+}
+
+}  // namespace

@@ -1,0 +1,116 @@
+// Codes a sentence the way TABARI and PETRARCH do, with the user's verb, actor and agent
+// dictionaries, over sitrep's own parse: (source, target, CAMEO code) triples.
+//
+// For each verb of the sentence (UPOS VERB) whose word or lemma a verb entry names, the
+// entry's patterns are tried longest first against the words around the verb, inside its
+// clause (commas, semicolons and conjunctions that join verbs end a clause); the first
+// that matches gives the code, else the verb's own code. The source is the subject side:
+// the verb's subject (through xcomp and conj to the verb that has one), or the agent of
+// a passive; the target is the object side: the first actor after the verb, in its
+// subtree, whose code is not the source's. A pattern's "$" and "+" name them instead,
+// "%" makes every pair of a coordinated subject. Coordinated actors give one event each.
+// Actors are read with the user's actor/agent dictionaries (user_dictionaries.h): every
+// actor of an argument's noun phrase, an agent in the same phrase composed onto it.
+//
+// Work is bounded: sentences over kMaxWords words are skipped, pattern matching has a step
+// budget, and at most kMaxEvents events come out of a sentence.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "code/dictionaries/discard_list.h"
+#include "code/dictionaries/user_dictionaries.h"
+#include "code/dictionaries/verb_dictionary.h"
+#include "sitrep/doc.h"
+
+namespace sitrep::code::dictionaries {
+
+// One word of a parsed sentence; `head` indexes the sentence's words (-1: the root).
+struct ParsedWord {
+  std::string text, lemma, upos, deprel;
+  int head = -1;
+};
+
+struct DyadEvent {
+  std::string source, target, code;
+  std::string origin;  // the verb entry or pattern that gave the code ("FILE:LINE")
+  friend bool operator==(const DyadEvent& a, const DyadEvent& b) {
+    return a.source == b.source && a.target == b.target && a.code == b.code;
+  }
+};
+
+struct SentenceCoding {
+  std::vector<DyadEvent> events;
+  bool discarded = false;  // a "###" phrase or a discard phrase matched: the sentence is not coded
+};
+
+// Where the two programs' default rules differ.
+struct DictionaryCoderOptions {
+  // A coordinated source with no target acts on itself ("Syria and Jordan met": SYR->JOR,
+  // JOR->SYR; TABARI manual 5.8, and PETRARCH's unit tests); off, nothing is coded
+  // without a target.
+  bool compound_acts_on_itself = false;
+  // TABARI reads no parts of speech: any word a verb entry names is a verb, unless a
+  // determiner comes just before it ("the restore") or it is capitalised inside the
+  // sentence ("about To Restore"); and it codes the first verb of each clause only.
+  // PETRARCH (and the default) codes every word the parser tags VERB.
+  bool verbs_by_word = false;
+  // TABARI reads the text in upper case, so an actor's name matches in any case; by
+  // default a name must be capitalised (unless the whole sentence is in lower case).
+  bool actors_in_any_case = false;
+  // TABARI's default source (manual 5.8): a verb whose subject names no actor takes the
+  // first actor before it in the sentence. PETRARCH leaves it without a source.
+  bool default_source_before_verb = false;
+  // A blank between two words of an actor or agent phrase lets other words come between
+  // ("PRINCE DOL_AMROTH" names "the Prince of Dol_Amroth"), as both programs read it.
+  bool phrase_gaps = false;
+  // A passive with no "by" agent: TABARI takes the subject as the target (and the source
+  // from after the verb); PETRARCH's unit tests keep the subject the source ("The
+  // Philippines was criticized over its dispute with Eriador": PHL->ERI).
+  bool passive_subject_is_target = true;
+};
+
+// The rules of each program, as `sitrep eval petrarch` and `sitrep eval tabari` use them.
+inline DictionaryCoderOptions PetrarchRules() {
+  DictionaryCoderOptions o;
+  o.compound_acts_on_itself = true;  // its unit tests' "symmetric" events
+  o.phrase_gaps = true;
+  o.passive_subject_is_target = false;
+  return o;
+}
+inline DictionaryCoderOptions TabariRules() {
+  DictionaryCoderOptions o;
+  o.compound_acts_on_itself = o.verbs_by_word = o.actors_in_any_case = o.default_source_before_verb = true;
+  o.phrase_gaps = true;
+  return o;
+}
+
+class DictionaryCoder {
+ public:
+  static constexpr size_t kMaxWords = 200;
+  static constexpr size_t kMaxEvents = 64;
+
+  DictionaryCoder(std::shared_ptr<const VerbDictionary> verbs, std::shared_ptr<const UserDictionaries> actors,
+                  DictionaryCoderOptions options = {})
+      : verbs_(std::move(verbs)), actors_(std::move(actors)), options_(options) {}
+
+  // A sentence with a phrase of `discards` is not coded (PETRARCH's discard list).
+  void set_discards(std::shared_ptr<const DiscardList> discards) { discards_ = std::move(discards); }
+
+  // `day`: the publication day, for the date rule of actor codes.
+  SentenceCoding Code(const std::vector<ParsedWord>& sentence, std::optional<DayNumber> day) const;
+
+  // The sentences of a Doc after the token and syntax stages, as ParsedWords.
+  static std::vector<std::vector<ParsedWord>> Sentences(const Doc& doc);
+
+ private:
+  std::shared_ptr<const VerbDictionary> verbs_;
+  std::shared_ptr<const UserDictionaries> actors_;
+  DictionaryCoderOptions options_;
+  std::shared_ptr<const DiscardList> discards_;
+};
+
+}  // namespace sitrep::code::dictionaries

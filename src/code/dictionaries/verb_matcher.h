@@ -1,0 +1,29 @@
+// Matching a verb's entries and patterns against a sentence (dictionary_coder.h): the
+// longest pattern whose words are found around the verb, in order, inside its clause,
+// and where its "$", "+" and "%" fell. Internal to the coder.
+#pragma once
+
+#include <string>
+
+#include "code/dictionaries/coded_sentence.h"
+#include "code/dictionaries/verb_dictionary.h"
+
+namespace sitrep::code::dictionaries::detail {
+
+// Positions of the actors a pattern designates; -1 when it has none.
+struct PatternSlots {
+  int source = -1, target = -1, compound = -1;
+};
+
+struct VerbMatch {
+  VerbCode code;
+  std::string origin;
+  int score = -1;  // letters of the words matched; -1: no entry names this word
+  PatternSlots slots;
+};
+
+// The best pattern of the entries for the verb at `v`: the longest that matches; on a
+// tie, an entry naming the word as written ("LEFT") over one reached by its lemma ("LEAVE").
+VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v);
+
+}  // namespace sitrep::code::dictionaries::detail
