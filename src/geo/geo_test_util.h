@@ -19,6 +19,7 @@ inline std::shared_ptr<const PlaceGazetteer> SmallGazetteer() {
   uint16_t kp = b.AddAdmin1(pk, "03", "Khyber Pakhtunkhwa", 1168873);
   b.AddName("Khyber Pakhtunkhwa", b.admin1(kp).place);
   uint16_t sindh = b.AddAdmin1(pk, "05", "Sindh", 1164807);
+  b.AddName("Sindh", b.admin1(sindh).place);
   uint16_t telangana = b.AddAdmin1(in, "40", "Telangana", 1254788);
   uint16_t georgia_us = b.AddAdmin1(us, "GA", "Georgia", 4197000);
   b.AddName("Georgia", b.admin1(georgia_us).place);

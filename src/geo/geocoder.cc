@@ -16,7 +16,7 @@ namespace {
 
 // How much each kind of evidence weighs, in the units of log10(population).
 constexpr double kCountryPrior = 12, kAreaPrior = 6.5;  // New York City (8.8 million) before the state
-constexpr double kInNamedCountry = 4, kInNamedProvince = 3, kNearAnchor = 1.5;
+constexpr double kInNamedCountry = 4, kInNamedProvince = 3, kNearAnchor = 1.5, kOwnName = 1;
 constexpr double kNearKm = 200;
 
 double RankBonus(PlaceRank rank) {
@@ -135,8 +135,10 @@ Result<std::shared_ptr<const Geocoder>> Geocoder::Make(std::shared_ptr<const Pla
       uint16_t country = gaz.CountryByIso3(r.target);
       if (country == kNoIndex) return fail("no such country (ISO alpha-3)");
       place = gaz.countries()[country].place;
+    } else if (r.kind == "none") {
+      place = kNotAPlace;
     } else {
-      return fail("unknown kind: geonames, district, admin1 or country");
+      return fail("unknown kind: geonames, district, admin1, country or none");
     }
     g->aliases_[PlaceKey(r.alias)] = place;
   }
@@ -173,7 +175,8 @@ std::string_view Geocoder::admin1_name(uint32_t i) const {
 
 std::vector<uint32_t> Geocoder::Candidates(std::string_view text) const {
   std::string key = PlaceKey(text);
-  if (auto it = aliases_.find(key); it != aliases_.end()) return {it->second};
+  if (auto it = aliases_.find(key); it != aliases_.end())
+    return it->second == kNotAPlace ? std::vector<uint32_t>{} : std::vector<uint32_t>{it->second};
   std::span<const uint32_t> found = gazetteer_->Lookup(key);
   if (found.empty()) {
     // "the Kurram district" -> "Kurram"; "Swat Valley" -> "Swat".
@@ -185,7 +188,8 @@ std::vector<uint32_t> Geocoder::Candidates(std::string_view text) const {
       std::string shorter;
       for (size_t i = b; i < e; ++i) shorter += words[i];
       key = PlaceKey(shorter);
-      if (auto it = aliases_.find(key); it != aliases_.end()) return {it->second};
+      if (auto it = aliases_.find(key); it != aliases_.end())
+        return it->second == kNotAPlace ? std::vector<uint32_t>{} : std::vector<uint32_t>{it->second};
       found = gazetteer_->Lookup(key);
     }
   }
@@ -238,24 +242,31 @@ std::vector<std::optional<Geocode>> Geocoder::Resolve(const std::vector<PlaceMen
       open.emplace_back(key, std::move(cands));
     }
   }
-  // The dateline before the rest: where the reporter was is context for what they name.
-  std::stable_partition(open.begin(), open.end(), [&](const auto& o) {
+  // Provinces first, then the dateline, then the rest: a province named is context for
+  // the towns ("WOODSIDE, California"), where the reporter was for what they name.
+  auto order = [&](const std::pair<std::string, std::vector<uint32_t>>& o) {
+    if (place(o.second.front()).level != PlaceLevel::kCity) return 0;
     for (size_t i : by_key[o.first])
-      if (mentions[i].dateline) return true;
-    return false;
-  });
+      if (mentions[i].dateline) return 1;
+    return 2;
+  };
+  std::stable_sort(open.begin(), open.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
   for (const auto& [key, cands] : open) {
-    std::vector<double> scores;
-    size_t best = 0, best_prior = 0;
+    std::vector<double> base, scores;  // base: what the place and its name say; scores: with the document
+    size_t best = 0, best_base = 0;
     for (size_t c = 0; c < cands.size(); ++c) {
       const Place& p = place(cands[c]);
-      double s = Prior(p);
+      // A town called by its own name before a town that merely also goes by it: "New
+      // Delhi" is the capital, not Delhi. (Towns only: "New York" is the city, whose own
+      // name is "New York City", before the state.)
+      bool own_name = p.level == PlaceLevel::kCity && PlaceKey(name(cands[c])) == key;
+      base.push_back(Prior(p) + (own_name ? kOwnName : 0));
+      double s = base.back();
       if (p.country != kNoIndex && named_countries.count(p.country)) s += kInNamedCountry;
-      // A named province and nearby places speak for what lies in them, not for the
-      // province itself: "Seattle" says nothing about which Washington a story means.
-      bool area = p.level != PlaceLevel::kCity;
-      if (!area && p.admin1 != kNoIndex && named_admin1.count(p.admin1)) s += kInNamedProvince;
-      if (!area && p.has_coordinates())
+      // A province the text names (or names a place in: "Mian Channu in Punjab") speaks
+      // for the places in it and for itself; nearness only for towns.
+      if (p.admin1 != kNoIndex && named_admin1.count(p.admin1)) s += kInNamedProvince;
+      if (p.level == PlaceLevel::kCity && p.has_coordinates())
         for (uint32_t a : anchors)
           if (DistanceKm(p, place(a)) < kNearKm) {
             s += kNearAnchor;
@@ -263,11 +274,11 @@ std::vector<std::optional<Geocode>> Geocoder::Resolve(const std::vector<PlaceMen
           }
       scores.push_back(s);
       if (s > scores[best]) best = c;
-      if (Prior(p) > Prior(place(cands[best_prior]))) best_prior = c;
+      if (base[c] > base[best_base]) best_base = c;
     }
     double total = 0;
     for (double s : scores) total += std::exp(s - scores[best]);
-    assign(key, {cands[best], 1.0 / total, best == best_prior ? "prior" : "context"});
+    assign(key, {cands[best], 1.0 / total, best == best_base ? "prior" : "context"});
     note(cands[best]);
   }
   return out;

@@ -9,8 +9,9 @@
 //
 // The project's alias table (aliases.tsv, compiled in) comes first: spellings the gazetteer
 // lacks ("Musakhail"), districts named for their seat ("South Waziristan"), and the short
-// forms news uses for countries ("US", "Britain"). A country's name resolves to the country,
-// never to a town that shares it.
+// forms news uses for countries ("US", "Britain"); and names that are no single place on
+// the map ("EU", "Asia", "Middle East"), which must not become a village of that name. A
+// country's name resolves to the country, never to a town that shares it.
 //
 // A Geocoder is immutable once built: one instance serves every thread. The work per
 // document is bounded: at most kMaxCandidates candidates per name, each name key resolved
@@ -74,7 +75,8 @@ class Geocoder {
   std::shared_ptr<const PlaceGazetteer> gazetteer_;
   std::vector<Place> own_places_;  // districts of the alias table: ids from gazetteer size
   std::vector<std::string> own_names_;
-  std::unordered_map<std::string, uint32_t> aliases_;  // PlaceKey -> place
+  static constexpr uint32_t kNotAPlace = UINT32_MAX;  // an alias of kind "none"
+  std::unordered_map<std::string, uint32_t> aliases_;  // PlaceKey -> place, or kNotAPlace
 };
 
 }  // namespace sitrep::geo

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -39,18 +40,38 @@ uint32_t GeonamesId(const json& j) {
   return id != ref->end() && id->is_number_unsigned() ? id->get<uint32_t>() : 0;
 }
 
-// "Balochistan, Pakistan" -> "Balochistan"; "Kandahar Province" -> "Kandahar" as well.
+// "Balochistan, Pakistan" -> "Balochistan"; "Kandahar Province" -> "Kandahar" as well. A
+// short form that is a sea, river or range is left out: "Red Sea Governorate" keeps its
+// name, but "the Red Sea" is the water, not Egypt's province.
+bool NamesANaturalFeature(std::string_view name) {
+  for (std::string_view feature : {" Sea", " Ocean", " Gulf", " River", " Lake", " Mountains", " Desert", " Coast",
+                                   " Islands", " Valley"})
+    if (name.ends_with(feature)) return true;
+  return false;
+}
+
+// "South Region" is not "South": a bare direction names no place.
+bool IsDirection(std::string_view name) {
+  static const std::set<std::string_view> kDirections = {
+      "North", "South", "East", "West", "Central", "Centre", "Center", "Northern", "Southern", "Eastern",
+      "Western", "Capital", "Upper", "Lower", "Coastal", "Northwest", "Northeast", "Southwest", "Southeast"};
+  return kDirections.count(name) > 0;
+}
+
 std::vector<std::string> RegionNames(const json& region) {
   std::vector<std::string> out;
   auto add = [&](std::string name) {
     if (name.empty()) return;
     size_t comma = name.find(", ");
     if (comma != std::string::npos) name = name.substr(0, comma);
+    if (!out.empty() && (NamesANaturalFeature(name) || IsDirection(name))) return;
     out.push_back(name);
     for (std::string_view suffix : {" Province", " Governorate", " Region", " District", " Oblast", " Prefecture",
                                     " State", " Department", " County"})
-      if (name.size() > suffix.size() + 2 && name.ends_with(suffix))
-        out.push_back(name.substr(0, name.size() - suffix.size()));
+      if (name.size() > suffix.size() + 2 && name.ends_with(suffix)) {
+        std::string shorter = name.substr(0, name.size() - suffix.size());
+        if (!NamesANaturalFeature(shorter) && !IsDirection(shorter)) out.push_back(std::move(shorter));
+      }
   };
   add(Str(region, "name"));
   if (auto names = region.find("names"); names != region.end() && names->is_object())
@@ -62,6 +83,14 @@ bool LatinName(std::string_view key) {
   if (key.size() < 3) return false;
   for (unsigned char c : key)
     if (!(c >= 'a' && c <= 'z')) return false;
+  return true;
+}
+
+// "SEA", "LHR", "NYC": short all-capital codes.
+bool IsCode(std::string_view s) {
+  if (s.size() > 4) return false;
+  for (unsigned char c : s)
+    if (!(c >= 'A' && c <= 'Z')) return false;
   return true;
 }
 
@@ -178,8 +207,9 @@ Status AddCities(const PlaceSources& src, PlaceGazetteer::Builder* b,
       std::string_view alt = alts.substr(0, comma);
       alts = comma == std::string_view::npos ? std::string_view() : alts.substr(comma + 1);
       // Latin-script spellings only, written with a capital: lower-case romanisations
-      // ("sheng hu li ya") and codes with digits are search keys, not names in news.
-      if (alt.size() > 60 || !HasUpper(alt) || !LatinName(PlaceKey(alt))) continue;
+      // ("sheng hu li ya"), codes with digits and airport codes ("SEA" for Seattle) are
+      // search keys, not names in news.
+      if (alt.size() > 60 || !HasUpper(alt) || !LatinName(PlaceKey(alt)) || IsCode(alt)) continue;
       b->AddName(alt, place), ++alternates;
     }
   }

@@ -6,7 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "annotate/gazetteer.h"
+#include "annotate/ner.h"
 #include "geo/place_key.h"
+#include "text/dateline.h"
 
 namespace sitrep {
 
@@ -22,36 +25,65 @@ std::string_view LevelName(geo::PlaceLevel level) {
 }
 
 // The dateline's place as written at the top of the text ("ISLAMABAD (PEN) :"), if found
-// in the first paragraph's reach.
-std::optional<Span> DatelineSpan(const Doc& doc) {
+// in the first paragraph's reach, and its region ("California" in "WOODSIDE, California —").
+struct DatelineSpans {
+  Span place;
+  std::optional<Span> region;
+};
+
+std::optional<DatelineSpans> FindDatelineSpans(const Doc& doc) {
   const std::string& place = doc.meta().dateline_place;
   if (place.empty()) return std::nullopt;
-  size_t at = std::string_view(doc.text()).substr(0, 400).find(place);
+  std::string_view text = doc.text();
+  size_t at = text.substr(0, 400).find(place);
   if (at == std::string_view::npos) return std::nullopt;
-  return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + place.size())};
+  DatelineSpans out{Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + place.size())}, std::nullopt};
+  if (std::optional<Dateline> d = FindDateline(text.substr(at)); d && !d->region.empty()) {
+    size_t r = text.substr(at, d->size).find(d->region);
+    if (r != std::string_view::npos)
+      out.region = Span{static_cast<uint32_t>(at + r), static_cast<uint32_t>(at + r + d->region.size())};
+  }
+  return out;
 }
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 }  // namespace
 
 Result<std::unique_ptr<PlaceStage>> PlaceStage::MakeDefault() {
   auto geocoder = geo::Geocoder::LoadDefault();
   if (!geocoder.ok()) return geocoder.status();
-  return std::make_unique<PlaceStage>(*geocoder);
+  // The entity recogniser's gazetteer knows the common words (shared, loaded once).
+  auto ner = NamedEntityRecognizer::LoadDefault();
+  if (!ner.ok()) return ner.status();
+  std::shared_ptr<const NamedEntityRecognizer> keep = *ner;
+  return std::make_unique<PlaceStage>(*geocoder, [keep](std::string_view word) {
+    uint16_t bits = keep->gazetteer().Lookup(word);
+    return (bits & kGazCommon) && !(bits & (kGazCountry | kGazRegion | kGazBigCity));
+  });
 }
 
 Status PlaceStage::Process(Doc& doc) const {
   std::vector<Span> spans;
   std::vector<geo::PlaceMention> mentions;
   std::vector<uint16_t> countries;
-  std::optional<Span> dateline = DatelineSpan(doc);
-  if (dateline) spans.push_back(*dateline), mentions.push_back({doc.Slice(*dateline), true});
+  std::optional<DatelineSpans> dateline = FindDatelineSpans(doc);
+  if (dateline) {
+    spans.push_back(dateline->place), mentions.push_back({doc.Slice(dateline->place), true});
+    if (dateline->region) spans.push_back(*dateline->region), mentions.push_back({doc.Slice(*dateline->region), false});
+  }
+  auto in_dateline = [&](Span s) {
+    return dateline && (Overlaps(s, dateline->place) || (dateline->region && Overlaps(s, *dateline->region)));
+  };
   if (const std::vector<Annotation>* entities = doc.Layer("entity")) {
     for (const Annotation& e : *entities) {
+      std::string_view text = doc.Slice(e.span);
       if (e.label == "NORP") {
-        uint16_t c = geocoder_->gazetteer().CountryOfDemonym(geo::PlaceKey(doc.Slice(e.span)));
+        uint16_t c = geocoder_->gazetteer().CountryOfDemonym(geo::PlaceKey(text));
         if (c != geo::kNoIndex) countries.push_back(c);
-      } else if ((e.label == "LOC" || e.label == "GPE") && !(dateline && e.span.begin < dateline->end && dateline->begin < e.span.end)) {
-        spans.push_back(e.span), mentions.push_back({doc.Slice(e.span), false});
+      } else if ((e.label == "LOC" || e.label == "GPE") && !in_dateline(e.span) &&
+                 !(common_word_ && text.find(' ') == std::string_view::npos && common_word_(text))) {
+        spans.push_back(e.span), mentions.push_back({text, false});
       }
     }
   }

@@ -62,3 +62,24 @@ TEST(PlaceStage, NationalitiesAndTheDatelineAreContext) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(PlaceStage, CommonWordsAndTheDatelineRegion) {
+  auto g = geo::Geocoder::Make(geo::testing::SmallGazetteer(), "EU\tnone:\n");
+  ASSERT_TRUE(g.ok());
+  PlaceStage stage(*g, [](std::string_view w) { return w == "Washington"; });  // pretend it is an ordinary word
+  Doc doc = DocWithEntities("HYDERABAD, Sindh — Washington and the EU said nothing.",
+                            {{"Washington", "LOC"}, {"EU", "LOC"}}, "HYDERABAD");
+  ASSERT_TRUE(stage.Process(doc).ok());
+  const std::vector<Annotation>& places = *doc.Layer("place");
+  ASSERT_EQ(places.size(), 2u);  // the dateline and its region; not the common word, not the EU
+  EXPECT_EQ(doc.Slice(places[0].span), "HYDERABAD");
+  EXPECT_EQ(nlohmann::json::parse(places[0].attrs)["country"], "PAK");  // Sindh says which Hyderabad
+  EXPECT_EQ(doc.Slice(places[1].span), "Sindh");
+  EXPECT_EQ(places[1].label, "province");
+}
+
+}  // namespace
+}  // namespace sitrep
