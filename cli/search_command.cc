@@ -31,7 +31,11 @@ int RunSearch(const SearchArgs& args) {
 void AddSearchCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app.add_subcommand("search", "Search the stored documents' text and titles");
-  cmd->add_option("query", args->query, "Words to find (FTS5 syntax is allowed: \"a phrase\", a OR b, pre*)")->required();
+  // Both engines read these forms alike (store/search_query.h on PostgreSQL); SQLite
+  // passes any other FTS5 syntax through, PostgreSQL also reads -word.
+  cmd->add_option("query", args->query,
+                  "Words to find, all required: \"a phrase\", a OR b, pre*, a NOT b (SQLite: any FTS5 syntax)")
+      ->required();
   cmd->add_option("--db", args->db, "The store")->capture_default_str();
   cmd->add_option("--limit", args->limit, "At most this many hits")->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunSearch(*args); });

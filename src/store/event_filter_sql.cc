@@ -1,5 +1,7 @@
 #include "store/event_filter_sql.h"
 
+#include "store/search_query.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -167,10 +169,13 @@ Result<FilterSql> BuildFilterSql(const EventFilter& f, SqlDialect dialect) {
                      " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"),
           match, match);
     } else {
-      // websearch_to_tsquery reads the text as typed (docs/postgres.md), not FTS5's form.
+      // sitrep's own tsquery (search_query.h), made of the words the vectors are made of.
+      const std::string tsquery = ParseSearchQuery(f.text).tsquery;
+      if (tsquery.empty())
+        return Bad("q", fmt::format("cannot search for '{}': it has no words to search for", f.text));
       add(WithMerged("SELECT event_id FROM event_mentions WHERE doc_id IN"
-                     " (SELECT id FROM documents WHERE search @@ websearch_to_tsquery('simple', ?))"),
-          f.text, f.text);
+                     " (SELECT id FROM documents WHERE search @@ ?::tsquery)"),
+          tsquery, tsquery);
     }
   }
   for (size_t i = 0; i < terms.size(); ++i) out.where += (i == 0 ? "WHERE " : " AND ") + terms[i];

@@ -17,7 +17,7 @@ namespace sitrep::sqlite {
 
 // The engines differ in two things a filter needs: how a parameter is written (SQLite's
 // `?`, PostgreSQL's `$1`) and how a document is matched by full-text search (FTS5's
-// MATCH, a tsvector @@ websearch_to_tsquery). Everything else is the same SQL, so one
+// MATCH, a tsvector @@ sitrep's own tsquery of search_query.h). Everything else is the same SQL, so one
 // builder serves both, and both refuse the same filters with the same messages.
 enum class SqlDialect { kSqlite, kPostgres };
 
@@ -30,8 +30,9 @@ struct FilterSql {
   int Bind(Statement& stmt, int first = 1) const;
 };
 
-// kInvalidArgument, naming the field, for a filter that makes no sense. On PostgreSQL a
-// query that parses to no words at all is the caller's to refuse: that takes the server.
+// kInvalidArgument, naming the field, for a filter that makes no sense, and on
+// PostgreSQL for a search text with no words to search for (on SQLite, FTS5 says so
+// when the query runs).
 Result<FilterSql> BuildFilterSql(const EventFilter& filter, SqlDialect dialect = SqlDialect::kSqlite);
 
 // The PLOVER event types, and whether `type` is one of them.

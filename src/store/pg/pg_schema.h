@@ -1,6 +1,7 @@
 // The PostgreSQL schema: the tables of the SQLite store (store/schema.cc), written for
-// PostgreSQL, in the same numbered steps as far as version 4; version 5 is PostgreSQL's
-// own (a cheaper layout of the same content), so the engines' versions may differ.
+// PostgreSQL, in the same numbered steps as far as version 4; versions 5 (a cheaper
+// layout of the same content) and 6 (the full-text vector made by sitrep) are
+// PostgreSQL's own, so the engines' versions may differ.
 #pragma once
 
 #include <span>

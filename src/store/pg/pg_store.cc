@@ -22,6 +22,7 @@
 #include "store/doc_json.h"
 #include "store/pg/pg_annotations.h"
 #include "store/pg/pg_schema.h"
+#include "store/pg/pg_search_vector.h"
 #include "store/pg/pg_tokens.h"
 #include "store/pg/pg_uri.h"
 #include "text/encoding.h"
@@ -63,14 +64,15 @@ constexpr char kInsertDocument[] = "sitrep_insert_document";
 
 // The document and its annotations in one statement and one round trip. When the
 // document is there already (ON CONFLICT), `d` is empty, so no annotation is written
-// and no id comes back.
+// and no id comes back. $33, the full-text vector, comes in tsvector's binary form
+// (pg_search_vector.h): its type is the column's.
 const std::string kInsertDocumentSql =
     "WITH d AS (INSERT INTO documents (content_hash, text_hash, url, source, title, published,"
     " published_precision, published_from, author, dateline_place, dateline_agency, language,"
     " description, metadata, input_path, input_offset, input_format, original, clean_text,"
-    " offset_map, dropped, layers, revision, previous_id, ingested_at, tokens, sentences)"
+    " offset_map, dropped, layers, revision, previous_id, ingested_at, tokens, sentences, search)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
-    " $20, $21, $22, $23, $24, $25, $26, $27) ON CONFLICT (content_hash) DO NOTHING RETURNING id),"
+    " $20, $21, $22, $23, $24, $25, $26, $27, $33) ON CONFLICT (content_hash) DO NOTHING RETURNING id),"
     " a AS (INSERT INTO annotation_layers (doc_id, layer, span_begins, span_ends, labels, attrs) " +
     SelectLayerRows("d.id", "d", 28) + ") SELECT id FROM d";
 
@@ -289,16 +291,19 @@ Result<PgStore::Written> PgStore::WriteDocument(pqxx::dbtransaction& tx, const D
   // script) can still not make a second copy; the document is then simply unchanged.
   LayerArrays layers = LayerArraysOf(doc);
   const std::string tokens = EncodeTokens(doc.tokens());
+  const std::optional<std::string> title = OrNull(meta.title);
+  const std::string search = SearchVector::Of(title.value_or(""), doc.text()).Binary();
   pqxx::result inserted = tx.exec_prepared(
       kInsertDocument, doc.content_hash(), doc.text_hash(), OrNull(meta.url), OrNull(meta.source),
-      OrNull(meta.title), published, precision, found_in, OrNull(sqlite::JoinAuthors(meta.authors)),
+      title, published, precision, found_in, OrNull(sqlite::JoinAuthors(meta.authors)),
       OrNull(meta.dateline_place), OrNull(meta.dateline_agency), OrNull(meta.language), OrNull(meta.description),
       sqlite::MetadataToJson(meta), PgText(doc.origin().path), static_cast<int64_t>(doc.origin().offset),
       PgText(doc.origin().format), pqxx::binarystring(doc.original().data(), doc.original().size()),
       doc.text(), pqxx::binarystring(offset_map.data(), offset_map.size()),
       sqlite::DroppedToJson(doc.dropped()), sqlite::StringsToJson(sqlite::LayerNames(doc)), revision, previous_id, now,
       pqxx::binarystring(tokens.data(), tokens.size()), sqlite::SentencesToJson(doc.sentences()),
-      layers.layers.Take(), layers.begins.Take(), layers.ends.Take(), layers.labels.Take(), layers.attrs.Take());
+      layers.layers.Take(), layers.begins.Take(), layers.ends.Take(), layers.labels.Take(), layers.attrs.Take(),
+      pqxx::binarystring(search.data(), search.size()));
   if (inserted.empty()) return Written::kUnchanged;
   const int64_t id = inserted[0][0].as<int64_t>();
   // The coder's events go in with their document, so they are written exactly when it is.

@@ -46,17 +46,13 @@ struct PgFilter {
 };
 
 // PostgreSQL refuses bytes that are not UTF-8, so the free-text fields are cleaned as
-// they are on the way in; and a search that parses to no words at all is refused here,
-// since only the server can say (the SQLite engine refuses it when FTS5 does).
-Result<PgFilter> Where(pqxx::dbtransaction& tx, EventFilter filter) {
+// they are on the way in. The search text becomes a tsquery in BuildFilterSql, which
+// also refuses one with no words to search for.
+Result<PgFilter> Where(EventFilter filter) {
   filter.source = PgText(filter.source);
   filter.text = PgText(filter.text);
   Result<FilterSql> sql = sqlite::BuildFilterSql(filter, sqlite::SqlDialect::kPostgres);
   if (!sql.ok()) return sql.status();
-  if (!filter.text.empty() &&
-      tx.exec_params1("SELECT numnode(websearch_to_tsquery('simple', $1))", filter.text)[0].as<int>() == 0)
-    return Status(Code::kInvalidArgument,
-                  fmt::format("filter q: cannot search for '{}': it has no words to search for", filter.text));
   PgFilter out;
   out.where = std::move(sql->where);
   for (const auto& value : sql->params) {
@@ -85,7 +81,7 @@ Result<EventPage> PgStore::QueryEvents(const EventFilter& filter, const Page& pa
   SITREP_RETURN_IF_ERROR(CheckPage(page));
   try {
     pqxx::read_transaction tx(*conn_);
-    Result<PgFilter> where = Where(tx, filter);
+    Result<PgFilter> where = Where(filter);
     if (!where.ok()) return where.status();
     EventPage out;
     pqxx::result rows = tx.exec_params(
@@ -123,7 +119,7 @@ Status PgStore::ForEachEvent(const EventFilter& filter, const std::function<bool
     std::vector<DeskEvent> page;
     try {
       pqxx::read_transaction tx(*conn_);
-      Result<PgFilter> where = Where(tx, filter);
+      Result<PgFilter> where = Where(filter);
       if (!where.ok()) return where.status();
       pqxx::result rows = tx.exec_params(
           fmt::format("SELECT {}, (SELECT count(*) FROM event_mentions WHERE event_id = events.id) FROM events"
@@ -162,7 +158,7 @@ Result<std::vector<CountCell>> PgStore::CountEvents(const EventFilter& filter, c
   std::string type = by_type ? "type" : "''::text", country = by_country ? "coalesce(country, '')" : "''::text";
   try {
     pqxx::read_transaction tx(*conn_);
-    Result<PgFilter> where = Where(tx, filter);
+    Result<PgFilter> where = Where(filter);
     if (!where.ok()) return where.status();
     pqxx::result rows = tx.exec_params(
         fmt::format("SELECT ({0}) COLLATE \"C\" AS p, ({1}) COLLATE \"C\" AS t, ({2}) COLLATE \"C\" AS c, count(*)"
@@ -180,7 +176,7 @@ Result<std::vector<CountCell>> PgStore::CountEvents(const EventFilter& filter, c
 Result<std::vector<CasualtyCell>> PgStore::Casualties(const EventFilter& filter) {
   try {
     pqxx::read_transaction tx(*conn_);
-    Result<PgFilter> where = Where(tx, filter);
+    Result<PgFilter> where = Where(filter);
     if (!where.ok()) return where.status();
     pqxx::result rows = tx.exec_params(
         fmt::format("SELECT coalesce(country, '') COLLATE \"C\" AS c, coalesce(admin1, '') COLLATE \"C\" AS a,"
@@ -202,7 +198,7 @@ Result<std::vector<NetworkEdge>> PgStore::ActorNetwork(const EventFilter& filter
   SITREP_RETURN_IF_ERROR(CheckLimit(limit));
   try {
     pqxx::read_transaction tx(*conn_);
-    Result<PgFilter> where = Where(tx, filter);
+    Result<PgFilter> where = Where(filter);
     if (!where.ok()) return where.status();
     pqxx::result rows = tx.exec_params(
         fmt::format("SELECT source_actor COLLATE \"C\" AS s, target_actor COLLATE \"C\" AS t,"
@@ -222,7 +218,7 @@ Result<std::vector<PlaceCell>> PgStore::Places(const EventFilter& filter, int li
   SITREP_RETURN_IF_ERROR(CheckLimit(limit));
   try {
     pqxx::read_transaction tx(*conn_);
-    Result<PgFilter> where = Where(tx, filter);
+    Result<PgFilter> where = Where(filter);
     if (!where.ok()) return where.status();
     pqxx::result rows = tx.exec_params(
         fmt::format("SELECT place COLLATE \"C\" AS p, coalesce(country, '') COLLATE \"C\" AS c,"

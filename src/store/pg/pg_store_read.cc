@@ -16,6 +16,7 @@
 #include "store/pg/pg_schema.h"
 #include "store/pg/pg_store.h"
 #include "store/pg/pg_tokens.h"
+#include "store/search_query.h"
 #include "store/sqlite_db.h"
 
 namespace sitrep::pg {
@@ -162,34 +163,38 @@ Result<std::vector<FailureRow>> PgStore::Failures(std::optional<std::string> pat
 
 // ---- Full-text search ----
 
-// websearch_to_tsquery reads what people type into search boxes: plain words (all
-// required), "quoted phrases", OR, and -word to exclude. It never fails on syntax, so
-// the malformed query here is one with nothing left to search for.
+// The query is made into a tsquery by sitrep (store/search_query.h), from the same words
+// the vectors were made of: plain words (all required), "quoted phrases", prefix*, OR,
+// -word and NOT. Malformed syntax is read leniently, so the malformed query is one with
+// nothing left to search for.
 Result<std::vector<SearchHit>> PgStore::Search(const std::string& query, int limit) {
   if (limit <= 0) return Status(Code::kInvalidArgument, fmt::format("search limit {} is not positive", limit));
+  const sqlite::SearchQuery parsed = sqlite::ParseSearchQuery(PgText(query));
+  if (parsed.tsquery.empty()) {
+    return Status(Code::kInvalidArgument,
+                  fmt::format("cannot search for '{}': it has no words to search for (write words, "
+                              "\"quoted phrases\", prefix*, OR, or -word)",
+                              query));
+  }
   try {
     pqxx::read_transaction tx(*conn_);
-    const std::string text = PgText(query);
-    if (tx.exec_params1("SELECT numnode(websearch_to_tsquery('simple', $1))", text)[0].as<int>() == 0) {
-      return Status(Code::kInvalidArgument,
-                    fmt::format("cannot search for '{}': it has no words to search for (write words, "
-                                "\"quoted phrases\", OR, or -word)",
-                                query));
-    }
-    // The best `limit` first, then snippets for those only: ts_headline reads the text.
-    // ts_rank is higher for better matches; negated, it sorts like bm25 in SQLite.
+    // ts_rank is higher for better matches; negated, it sorts like bm25 in SQLite. The
+    // snippets are made here, from the texts of the best `limit` only.
     pqxx::result rows = tx.exec_params(
-        "WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q),"
+        "WITH q AS (SELECT $1::tsquery AS q),"
         " best AS (SELECT d.id, -ts_rank(d.search, q.q) AS score FROM documents d, q"
         "          WHERE d.search @@ q.q ORDER BY score, d.id LIMIT $2)"
-        " SELECT d.id, coalesce(d.title, ''),"
-        "  ts_headline('simple', d.clean_text, q.q, 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=16, MinWords=8'),"
-        "  best.score"
-        " FROM best JOIN documents d ON d.id = best.id, q ORDER BY best.score, d.id",
-        text, limit);
+        " SELECT d.id, coalesce(d.title, ''), d.clean_text, best.score"
+        " FROM best JOIN documents d ON d.id = best.id ORDER BY best.score, d.id",
+        parsed.tsquery, limit);
     std::vector<SearchHit> hits;
-    for (const auto& row : rows)
-      hits.push_back({row[0].as<int64_t>(), Text(row[1]), OneLine(Text(row[2])), row[3].as<double>()});
+    for (const auto& row : rows) {
+      const std::string title = Text(row[1]), text = Text(row[2]);
+      // The text's best passage; the title when only the title matched.
+      std::string snippet = sqlite::MarkSnippet(text, parsed);
+      if (snippet.empty()) snippet = sqlite::MarkSnippet(title, parsed);
+      hits.push_back({row[0].as<int64_t>(), title, OneLine(std::move(snippet)), row[3].as<double>()});
+    }
     return hits;
   } catch (const std::exception& e) {
     return Failed(fmt::format("searching for '{}'", query), e);
@@ -201,19 +206,19 @@ Result<std::vector<DocumentRow>> PgStore::ListDocuments(const std::string& text,
   if (page.limit < 1 || page.limit > 1000)
     return Status(Code::kInvalidArgument, fmt::format("limit {} is not between 1 and 1000", page.limit));
   if (page.offset < 0) return Status(Code::kInvalidArgument, "offset is negative");
+  std::optional<std::string> query;
+  if (!text.empty()) {
+    query = sqlite::ParseSearchQuery(PgText(text)).tsquery;
+    if (query->empty())
+      return Status(Code::kInvalidArgument,
+                    fmt::format("cannot search documents for '{}': it has no words to search for", text));
+  }
   try {
     pqxx::read_transaction tx(*conn_);
-    std::optional<std::string> query;
-    if (!text.empty()) {
-      query = PgText(text);
-      if (tx.exec_params1("SELECT numnode(websearch_to_tsquery('simple', $1))", *query)[0].as<int>() == 0)
-        return Status(Code::kInvalidArgument,
-                      fmt::format("cannot search documents for '{}': it has no words to search for", text));
-    }
     pqxx::result rows = tx.exec_params(
         "SELECT d.id, coalesce(d.title, ''), coalesce(d.source, ''), coalesce(d.url, ''), coalesce(d.published, ''),"
         " d.ingested_at, d.input_path, (SELECT count(DISTINCT event_id) FROM event_mentions WHERE doc_id = d.id)"
-        " FROM documents AS d WHERE $1::text IS NULL OR d.search @@ websearch_to_tsquery('simple', $1)"
+        " FROM documents AS d WHERE $1::tsquery IS NULL OR d.search @@ $1::tsquery"
         " ORDER BY d.id DESC LIMIT $2 OFFSET $3",
         query, page.limit, page.offset);
     std::vector<DocumentRow> out;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include "sitrep/store.h"
 #include "store/doc_json.h"
 #include "store/pg/pg_schema.h"
+#include "store/pg/pg_search_vector.h"
 #include "store/pg/pg_uri.h"
 #include "store/pg/test_postgres.h"
 
@@ -289,6 +291,47 @@ TEST_P(Engines, SearchFindsWordsAndRefusesAnEmptyQuery) {
   ASSERT_EQ(listed->size(), 1u);
   EXPECT_EQ((*listed)[0].id, 2);
   hits = store->Search("'; DROP TABLE documents; --", 10);  // bound, never spliced
+  EXPECT_EQ(store->Summary()->documents, 3u);
+}
+
+// The same search box on both engines: accents folded, phrases, prefixes, OR and
+// exclusion. On PostgreSQL the query is sitrep's own tsquery over sitrep's own vector
+// (store/search_query.h, pg/pg_search_vector.h); on SQLite it is FTS5's.
+TEST_P(Engines, SearchFoldsAccentsAndReadsPhrasesAndPrefixes) {
+  auto store = Open();
+  Write(*store, Batch({MakeText("The Café in Lahore reopened after the floods."),
+                       MakeText("The minister of the interior met flood victims in Sukkur.\n\nNegotiations resumed."),
+                       MakeText("Cricket in Lahore: the match was abandoned.")}));
+  auto ids = [&](const std::string& query) {
+    Result<std::vector<SearchHit>> hits = store->Search(query, 10);
+    EXPECT_TRUE(hits.ok()) << query << ": " << hits.status().ToString();
+    std::vector<int64_t> out;
+    if (hits.ok())
+      for (const SearchHit& hit : *hits) out.push_back(hit.doc_id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using Ids = std::vector<int64_t>;
+  EXPECT_EQ(ids("cafe lahore"), (Ids{1}));
+  EXPECT_EQ(ids("CAFÉ"), (Ids{1}));
+  EXPECT_EQ(ids("\"minister of the interior\""), (Ids{2}));
+  EXPECT_EQ(ids("\"interior minister\""), (Ids{}));
+  EXPECT_EQ(ids("negotiat*"), (Ids{2}));
+  EXPECT_EQ(ids("Lahore"), (Ids{1, 3}));
+  EXPECT_EQ(ids("floods OR Sukkur"), (Ids{1, 2}));
+  EXPECT_EQ(ids("Lahore NOT cricket"), (Ids{1}));
+  Result<std::vector<SearchHit>> hits = store->Search("cafe", 10);
+  ASSERT_TRUE(hits.ok() && hits->size() == 1u);
+  EXPECT_NE((*hits)[0].snippet.find("[Café]"), std::string::npos) << (*hits)[0].snippet;
+  // The desk's document list and event filter take the same query.
+  Result<std::vector<DocumentRow>> listed = store->ListDocuments("negotiat*", Page{});
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].id, 2);
+  for (const char* hostile : {"'", "it's", "a:* & b | !c", "\\", "\"'; DROP TABLE documents; --"}) {
+    Result<std::vector<SearchHit>> any = store->Search(hostile, 10);
+    if (!any.ok()) EXPECT_EQ(any.status().code(), Code::kInvalidArgument) << hostile;
+  }
   EXPECT_EQ(store->Summary()->documents, 3u);
 }
 
@@ -948,6 +991,43 @@ TEST_P(Postgres, ConcurrentCorrectionsOfOneEventTakeTurns) {
   EXPECT_EQ(setup->GetEvent(1)->type, type);
 }
 
+// The same small corpus in a SQLite file and in PostgreSQL: every query finds the same
+// documents on both, though one engine's index is FTS5's and the other's is sitrep's.
+TEST_P(Postgres, SearchAgreesWithSqlite) {
+  auto corpus = [] {
+    return Batch({MakeReport(),
+                  MakeText("Water levels fell in Sukkur.\n\nOfficials met again on Tuesday."),
+                  MakeText("The Café in Lahore reopened after the floods."),
+                  MakeText("Dar's visit to al-Qaeda territory was denied by the ministry."),
+                  MakeText("The minister of the interior met flood victims in Sukkur."),
+                  MakeText("Negotiations on water sharing resumed in Islamabad."),
+                  MakeText("Cricket in Lahore: the match was abandoned after rain."),
+                  MakeText("Ürümqi and Kraków: officials from both cities met in Multan.")});
+  };
+  auto pg = Open();
+  Result<std::unique_ptr<Store>> lite = Store::Open((dir_ / "agree.db").string());
+  ASSERT_TRUE(lite.ok()) << lite.status().ToString();
+  Write(*pg, corpus());
+  Write(**lite, corpus());
+  for (const char* query :
+       {"water", "officials met", "Multan", "cafe", "CAFÉ lahore", "Dar's al-Qaeda", "\"minister of the interior\"",
+        "\"Officials met\"", "negotiat*", "off*", "floods OR rain", "Lahore NOT cricket", "urumqi krakow",
+        "Sukkur water", "tornado", "\"water sharing\" OR \"water levels\""}) {
+    auto ids = [&](Store& store) {
+      Result<std::vector<SearchHit>> hits = store.Search(query, 20);
+      EXPECT_TRUE(hits.ok()) << query << ": " << hits.status().ToString();
+      std::vector<int64_t> out;
+      if (hits.ok())
+        for (const SearchHit& hit : *hits) out.push_back(hit.doc_id);
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    EXPECT_EQ(ids(*pg), ids(**lite)) << query;
+  }
+  // The best hit agrees too where one document clearly wins (the title and the text).
+  EXPECT_EQ((*pg->Search("Multan", 1))[0].doc_id, (*(*lite)->Search("Multan", 1))[0].doc_id);
+}
+
 TEST_P(Postgres, AReadOnlyConnectionRefusesWrites) {
   Result<std::unique_ptr<Store>> early = Store::OpenReadOnly(where_);
   ASSERT_FALSE(early.ok());  // nothing created yet, and a reader will not create it
@@ -1049,6 +1129,70 @@ TEST_P(Postgres, AVersion4StoreIsUpgradedWithItsData) {
                      " FROM annotations")[0]
                 .as<std::string>(),
             R"(0:LOC:{"country":"PAK"} 1:GPE:-)");
+  // Version 6 made its full-text vector again from sitrep's words.
+  EXPECT_EQ(tx.exec1("SELECT search::text FROM documents")[0].as<std::string>(),
+            pg::SearchVector::Of(written.meta().title, written.text()).Text());
+  EXPECT_EQ(store->Search("Multan", 10)->size(), 1u);
+}
+
+// A store of schema version 5 (the vector generated by the server's to_tsvector) is
+// upgraded in place: every document kept, its vector made again by sitrep, so that the
+// queries sitrep now makes find it; the column is then filled by writers.
+TEST_P(Postgres, AVersion5StoreGetsSitrepsSearchVectors) {
+  {
+    pqxx::connection raw(where_);
+    pqxx::work tx(raw);
+    tx.exec0("CREATE TABLE schema_version (version integer PRIMARY KEY, summary text NOT NULL,"
+             " applied_at timestamptz NOT NULL DEFAULT now())");
+    for (const sqlite::Migration& step : pg::PgMigrations()) {
+      if (step.version > 5) break;
+      tx.exec0(std::string(step.sql));
+      tx.exec_params0("INSERT INTO schema_version (version, summary) VALUES ($1, 'by hand')", step.version);
+    }
+    // What version 5's upgrade did after its SQL (pg_schema.cc, kVersion5Finish).
+    tx.exec0("ALTER TABLE documents DROP COLUMN tokens; ALTER TABLE documents RENAME COLUMN token_data TO tokens;"
+             " ALTER TABLE documents ALTER COLUMN tokens SET NOT NULL");
+    for (int i = 0; i < 3; ++i) {
+      const std::string text = fmt::format("Le Café {} de Kraków reopened.", i);
+      tx.exec_params0(
+          "INSERT INTO documents (content_hash, text_hash, title, metadata, input_path, input_offset, input_format,"
+          " original, clean_text, offset_map, dropped, layers, revision, ingested_at, tokens, sentences)"
+          " VALUES (md5($1), 'h', $2, '{}', 'in/x', 0, 'text', 'x', $1, '', '[]', '[]', 1, 'then', '', '[]')",
+          text, fmt::format("Überschrift {}", i));
+    }
+    tx.commit();
+  }
+  {
+    pqxx::connection raw(where_);
+    pqxx::read_transaction tx(raw);
+    // The server's own vector keeps the accents: what sitrep's queries would miss.
+    EXPECT_EQ(tx.exec1("SELECT count(*) FROM documents WHERE search @@ 'cafe'::tsquery")[0].as<int>(), 0);
+  }
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->Summary()->schema_version, static_cast<int>(pg::PgMigrations().size()));
+  EXPECT_EQ(store->Summary()->documents, 3u);
+  pqxx::connection raw(where_);
+  {
+    pqxx::read_transaction tx(raw);
+    pqxx::result rows = tx.exec("SELECT title, clean_text, search::text FROM documents ORDER BY id");
+    ASSERT_EQ(rows.size(), 3u);
+    for (const auto& row : rows)
+      EXPECT_EQ(row[2].as<std::string>(),
+                pg::SearchVector::Of(row[0].as<std::string>(), row[1].as<std::string>()).Text());
+    EXPECT_TRUE(tx.exec1("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'documents'::regclass"
+                         " AND attname = 'search'")[0]
+                    .as<bool>());
+    EXPECT_EQ(tx.exec1("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'documents'::regclass"
+                       " AND attname = 'search'")[0]
+                  .as<std::string>(),
+              "");
+  }
+  EXPECT_EQ(store->Search("cafe krakow", 10)->size(), 3u);
+  EXPECT_EQ(store->Search("uberschrift", 10)->size(), 3u);
+  Write(*store, Batch({MakeText("A new café in Kraków.")}));
+  EXPECT_EQ(store->Search("cafe krakow", 10)->size(), 4u);
+  EXPECT_EQ(*store->IntegrityCheck(), "ok");
 }
 
 // Tokens that are not what version 4 wrote stop the upgrade with the document named,
