@@ -60,9 +60,32 @@ bool DatesCompatible(const std::string& a, const std::string& b, int tolerance) 
   return ra.first <= rb.last + tolerance && rb.first <= ra.last + tolerance;
 }
 
-// Whether one sorted set of surnames contains the other (an empty set is in every set).
+// Whether two names can be one person: the words of one are among the words of the other
+// ("Biden" and "Joe Biden"; "Xi" and "Xi Jinping", whose family name comes first).
+bool SamePerson(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::set<std::string_view> out;
+    for (size_t pos = 0; pos < s.size();) {
+      size_t space = s.find(' ', pos);
+      if (space == std::string_view::npos) space = s.size();
+      if (space > pos) out.insert(s.substr(pos, space - pos));
+      pos = space + 1;
+    }
+    return out;
+  };
+  std::set<std::string_view> wa = words(a), wb = words(b);
+  return std::includes(wa.begin(), wa.end(), wb.begin(), wb.end()) ||
+         std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
+}
+
+// Whether everyone named in one set is someone of the other (an empty set fits every set).
 bool PersonsCompatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return std::includes(a.begin(), a.end(), b.begin(), b.end()) || std::includes(b.begin(), b.end(), a.begin(), a.end());
+  auto within = [](const std::vector<std::string>& small, const std::vector<std::string>& large) {
+    return std::all_of(small.begin(), small.end(), [&](const std::string& p) {
+      return std::any_of(large.begin(), large.end(), [&](const std::string& q) { return SamePerson(p, q); });
+    });
+  };
+  return within(b, a) || within(a, b);
 }
 
 int Precision(const MentionPlace& p) {
@@ -86,7 +109,8 @@ std::optional<MentionPlace> PlaceOf(const nlohmann::json& geo) {
   return p;
 }
 
-// Surnames of the PER entities inside the spans of the event's actors.
+// The names of the PER entities inside the spans of the event's actors, lower-cased,
+// without a possessive: "joe biden", "xi".
 std::vector<std::string> PersonsOf(const Doc& doc, const nlohmann::json& event) {
   std::set<std::string> names;
   const std::vector<Annotation>* entities = doc.Layer("entity");
@@ -100,7 +124,6 @@ std::vector<std::string> PersonsOf(const Doc& doc, const nlohmann::json& event) 
       for (const Annotation& ent : *entities) {
         if (ent.label != "PER" || !span.Contains(ent.span)) continue;
         std::string_view name = doc.Slice(ent.span);
-        if (size_t space = name.find_last_of(' '); space != std::string_view::npos) name.remove_prefix(space + 1);
         if (name.ends_with("'s") || name.ends_with("\u2019s")) name.remove_suffix(name.ends_with("'s") ? 2 : 4);
         std::string key(name);
         for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -7,11 +7,12 @@
 // reciprocal: "Dar met Bass" and "Bass met Dar" are one meeting), compatible dates
 // (equal, one a coarser form of the other: "2024-09" and "2024-09-16", or within
 // `tolerance_days` of each other: a report dated by its DCT against one that states
-// the day), and no clash of named people (one set of surnames contains the other:
-// "Bass met Dar" is not "Bass met Baloch", but "both officials met" may be either; it
-// joins the first in content order), and places that can be one place (a city is in
-// its province and its country; two cities at most kSamePlaceKm apart; an event with
-// no geocoded place agrees with any). Mentions are keyed and sorted by their content, never by arrival, so the
+// the day), no clash of named people (everyone named in one is someone of the other,
+// a name matching a longer one that has all its words, "Xi" and "Xi Jinping": "Bass met
+// Dar" is not "Bass met Baloch", but "both officials met" may be either; it joins the
+// first in content order), and places that can be one place (a city is in its province
+// and its country; two cities at most kSamePlaceKm apart; an event with no geocoded
+// place agrees with any). Mentions are keyed and sorted by their content, never by arrival, so the
 // merged events are the same whatever order the articles came in; grouping by key is
 // a hash map pass and each group is sorted once, so the work is n log n overall.
 #pragma once
@@ -43,8 +44,8 @@ struct CodedMention {
   int story = -1;
   std::string type, source, target, date, place;
   std::string date_from;         // "timex", "context", "dct", "none": how the coder dated it
-  // The people named among its actors, by surname ("bass", "dar"), sorted: "Bass met
-  // Dar" and "Bass met Baloch" the same day are two meetings of one dyad of codes.
+  // The people named among its actors, lower-cased ("john bass", "dar"), sorted: "Bass
+  // met Dar" and "Bass met Baloch" the same day are two meetings of one dyad of codes.
   std::vector<std::string> persons;
   Span sentence, trigger;
   std::optional<int64_t> killed, injured;

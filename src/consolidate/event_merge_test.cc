@@ -171,3 +171,22 @@ TEST(EventMerge, PlacesCompatibleByContainment) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(EventMerge, APersonIsKnownByAnyPartOfTheirName) {
+  std::vector<CodedMention> mentions = {
+      Mention(0, "Times", "CONSULT", "USAGOV", "CHNGOV", "2024-11-16"),
+      Mention(1, "Wire", "CONSULT", "USAGOV", "CHNGOV", "2024-11-16"),
+      Mention(2, "Ledger", "CONSULT", "USAGOV", "CHNGOV", "2024-11-16"),
+  };
+  mentions[0].persons = {"joe biden", "xi jinping"};
+  mentions[1].persons = {"biden", "xi"};        // family name first: "Xi" is Xi Jinping
+  mentions[2].persons = {"biden", "li qiang"};  // another Chinese leader: another meeting
+  auto events = MergeEvents(mentions);
+  EXPECT_EQ(Partition(mentions, events), (std::set<std::set<int>>{{0, 1}, {2}}));
+}
+
+}  // namespace
+}  // namespace sitrep
