@@ -7,6 +7,7 @@
 // with --errors, every failed record (id, expected, got) on standard error.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <iostream>
 
 #include "annotate/paragraphs.h"
@@ -30,6 +31,7 @@ struct ValidationArgs {
   std::vector<std::string> verbs;
   std::vector<std::string> discards;
   bool errors = false;
+  bool trace = false;
 };
 
 // The language core only: paragraphs, tokens and sentences, tags, lemmas and the parse.
@@ -74,16 +76,39 @@ int RunValidation(const ValidationArgs& args) {
   if (!pipeline.ok()) return ReportError(pipeline.status());
   const Pipeline& run = **pipeline;
   size_t n = 0;
-  ValidationScores scores = ScoreValidation(*records, [&](const std::string& text, std::optional<int> day) {
+  // TABARI's FORWARD: the story (the id without its last number) and sentence number of
+  // the record before, and its first actor.
+  std::string last_story;
+  long last_sentence = -1;
+  std::vector<std::string> last_actors;
+  ValidationScores scores = ScoreValidationRecords(*records, [&](const ValidationRecord& r) {
     Record record;
     record.origin = Origin{fmt::format("{}#{}", args.data, ++n), 0, "text"};
     record.format = Format::kText;
-    record.bytes = text;
+    record.bytes = r.text;
     Outcome outcome = run.RunOne(record);
     std::vector<CodedTriple> out;
+    code::dictionaries::DictionaryCoderOptions options = coder->options();
+    for (const std::string& line : r.options) code::dictionaries::ApplyTabariOption(line, &options);
+    size_t digits = r.id.size();
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(r.id[digits - 1]))) --digits;
+    const std::string story = r.id.substr(0, digits);
+    const long sentence = digits < r.id.size() && r.id.size() - digits < 10 ? std::stol(r.id.substr(digits)) : -1;
+    if (options.forward && sentence >= 0 && story == last_story && sentence == last_sentence + 1)
+      options.forwarded = last_actors;
+    else
+      options.forwarded.clear();
+    last_story = story, last_sentence = sentence, last_actors.clear();
     if (!outcome.doc) return out;
-    for (const auto& sentence : code::dictionaries::DictionaryCoder::Sentences(*outcome.doc))
-      for (const auto& e : coder->Code(sentence, day).events) out.push_back({e.source, e.target, e.code});
+    for (const auto& sentence_words : code::dictionaries::DictionaryCoder::Sentences(*outcome.doc)) {
+      code::dictionaries::SentenceCoding coding = coder->Code(sentence_words, r.day, options);
+      last_actors = coding.first_actors;
+      if (!coding.first_actors.empty()) options.forwarded = coding.first_actors;
+      for (const auto& e : coding.events) {
+        out.push_back({e.source, e.target, e.code});
+        if (args.trace) std::cerr << fmt::format("{}\t{}/{}/{}\t{}\n", r.id, e.source, e.target, e.code, e.origin);
+      }
+    }
     return out;
   });
   if (args.errors)
@@ -109,6 +134,7 @@ void AddValidation(CLI::App& eval, ValidationArgs defaults, const std::string& h
   cmd->add_option("--discards", given->discards, "A PETRARCH discard list: sentences with its phrases are not coded (repeatable)")
       ->allow_extra_args(false);
   cmd->add_flag("--errors", args->errors, "List the failed records (id, expected, got) on standard error");
+  cmd->add_flag("--trace", args->trace, "Print every event coded (id, event, the verb entry or pattern that gave it) on standard error");
   std::string footer = "Without flags, the suite's own dictionaries:";
   for (const auto* files : {&args->dictionaries.actors, &args->dictionaries.agents, &args->verbs, &args->discards})
     for (const std::string& f : *files) footer += "\n  " + f;

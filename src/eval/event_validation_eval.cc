@@ -62,6 +62,7 @@ Result<std::vector<ValidationRecord>> ReadValidationRecords(const std::string& p
   std::ifstream in(path);
   if (!in) return Status(Code::kNotFound, fmt::format("{}: cannot open the records", path));
   std::vector<ValidationRecord> out;
+  std::vector<std::string> options;  // switched so far
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -72,7 +73,10 @@ Result<std::vector<ValidationRecord>> ReadValidationRecords(const std::string& p
     r.id = Str(j, "id");
     r.text = Str(j, "text");
     if (j.contains("date")) r.day = ParseDay(j["date"]);
+    for (const nlohmann::json& e : j["expected"])
+      if (e.is_object() && e.contains("option")) options.push_back(Str(e, "option"));
     if (!ReadExpected(j["expected"], suite, &r.expected)) continue;
+    r.options = options;
     out.push_back(std::move(r));
   }
   if (in.bad()) return Status(Code::kIo, fmt::format("{}: cannot read the records", path));
@@ -80,9 +84,13 @@ Result<std::vector<ValidationRecord>> ReadValidationRecords(const std::string& p
 }
 
 ValidationScores ScoreValidation(const std::vector<ValidationRecord>& records, const TripleCoder& code) {
+  return ScoreValidationRecords(records, [&](const ValidationRecord& r) { return code(r.text, r.day); });
+}
+
+ValidationScores ScoreValidationRecords(const std::vector<ValidationRecord>& records, const RecordCoder& code) {
   ValidationScores s;
   for (const ValidationRecord& r : records) {
-    std::vector<CodedTriple> got = code(r.text, r.day);
+    std::vector<CodedTriple> got = code(r);
     std::sort(got.begin(), got.end());
     got.erase(std::unique(got.begin(), got.end()), got.end());
     std::vector<CodedTriple> both;

@@ -33,6 +33,10 @@ struct ValidationRecord {
   std::string text;
   std::optional<int> day;  // yyyymmdd
   std::vector<CodedTriple> expected;  // sorted, unique
+  // TABARI: the ".options" lines the suite has switched so far ({option: ...} entries of
+  // this record and of every record before it, scored or not), oldest first. A coder
+  // applies them in order over its defaults.
+  std::vector<std::string> options;
 };
 
 // Reads the derived JSON Lines records of a suite. A malformed line is an error naming
@@ -60,6 +64,9 @@ struct ValidationScores {
 // Codes every record with `code` (text, publication day -> events) and scores it.
 using TripleCoder = std::function<std::vector<CodedTriple>(const std::string& text, std::optional<int> day)>;
 ValidationScores ScoreValidation(const std::vector<ValidationRecord>& records, const TripleCoder& code);
+// The same with the whole record (its id and options) given to the coder.
+using RecordCoder = std::function<std::vector<CodedTriple>(const ValidationRecord& record)>;
+ValidationScores ScoreValidationRecords(const std::vector<ValidationRecord>& records, const RecordCoder& code);
 
 std::string FormatTriples(const std::vector<CodedTriple>& triples);  // "ARN/GON/064 GON/ARN/064"
 

@@ -95,6 +95,15 @@ class CodedSentence {
   const std::string& rel(int i) const { return words_[i].deprel; }
   const std::vector<int>& children(int i) const { return children_[i]; }
   const UserMatch* actor_at(int i) const { return actor_at_[i] < 0 ? nullptr : &actors_[actor_at_[i]]; }
+  const UserMatch* agent_at(int i) const { return agent_at_[i] < 0 ? nullptr : &agents_[agent_at_[i]]; }
+
+  // An agent phrase with no actor is an actor of its own (DictionaryCoderOptions::lone_agents):
+  // composed onto `actor` ("---": ---GOV), or its own code when `actor` is empty (~MOS).
+  void set_lone_agents(bool on, std::string actor) { lone_agents_ = on, lone_actor_ = std::move(actor); }
+  bool lone_agents() const { return lone_agents_; }
+  void set_agent_first_member_only(bool on) { agent_first_member_only_ = on; }
+  // Whether word i is part of something that may name an actor: an actor, or a lone agent.
+  bool names_actor(int i) const { return actor_at_[i] >= 0 || (lone_agents_ && agent_at_[i] >= 0); }
 
   bool IsAncestor(int a, int x) const {
     for (int steps = 0; x >= 0 && steps < n_; ++steps, x = head(x))
@@ -111,7 +120,12 @@ class CodedSentence {
       if (w == ";") return true;
       if (w != "," && w != ":" && w != "--" && w != "and" && w != "but" && w != "or" && w != "nor") return false;
       const int h = head(i);
-      return h >= 0 && (words_[h].upos == "VERB" || words_[h].upos == "AUX");
+      if (h >= 0 && (words_[h].upos == "VERB" || words_[h].upos == "AUX")) return true;
+      // "... and Gondor asked him": a conjunction the parse hangs from the subject of the
+      // clause it opens.
+      return h > i && w != "," && w != ":" && w != "--" && rel(h).starts_with("nsubj") && head(h) > h &&
+             (words_[head(h)].upos == "VERB" || words_[head(h)].upos == "AUX") && words_[head(h)].deprel != "root" &&
+             head(head(h)) >= 0 && head(head(h)) < i;
     };
     int lo = v, hi = v;
     while (lo > 0 && !boundary(lo - 1)) --lo;
@@ -122,7 +136,15 @@ class CodedSentence {
   // The codes of the actors a noun phrase headed by `h` names: the first actor of the
   // phrase and those coordinated with it, an agent of the phrase composed onto each;
   // then the same for the phrases coordinated with `h`.
-  std::vector<std::string> ActorsOf(int h, int depth = 0) const {
+  // With lone agents (set_lone_agents), an argument that names no actor at all
+  // ("Clerics and lawmakers") gives its agents as actors of their own.
+  std::vector<std::string> ActorsOf(int h) const {
+    std::vector<std::string> out = ActorsOf(h, 0, false);
+    if (out.empty() && lone_agents_) out = ActorsOf(h, 0, true);
+    return out;
+  }
+
+  std::vector<std::string> ActorsOf(int h, int depth, bool lone) const {
     std::vector<std::string> out;
     if (h < 0 || depth > 16) return out;
     std::vector<int> phrase;
@@ -152,9 +174,28 @@ class CodedSentence {
       if (up >= 0 && actor_at_[up] >= 0 && std::find(chosen.begin(), chosen.end(), actor_at_[up]) != chosen.end())
         chosen.push_back(a);
     }
-    for (int a : chosen) {
-      std::string code = actors_[a].code;
-      if (const UserMatch* agent = AgentOf(actors_[a], phrase)) {
+    std::vector<std::string> codes;
+    for (int a : chosen) codes.push_back(actors_[a].code);
+    if (chosen.empty() && lone) {
+      // "a senior official", "students": only a phrase headed by the agent ("President
+      // Ilham Aliyev" is a person whose office the dictionaries do not resolve; "full
+      // diplomatic ties" are not diplomats).
+      if (agent_at_[h] < 0) return out;
+      const UserMatch& agent = agents_[agent_at_[h]];
+      codes.push_back(lone_actor_.empty() ? agent.code : ComposeAgent(lone_actor_, agent.code));
+    }
+    for (size_t i = 0; i < codes.size(); ++i) {
+      std::string code = codes[i];
+      if (i >= chosen.size()) {
+        AddCodes(code, &out);
+        continue;
+      }
+      const int a = chosen[i];
+      const UserMatch* agent = AgentOf(actors_[a], phrase);
+      // "The ambassadors of Arnor, Osgiliath and Gondor": TABARI gives an agent before a
+      // list to its first member only (ARNGOV, OSG, GON); PETRARCH to each.
+      if (agent && agent_first_member_only_ && i > 0 && agent->last < actors_[chosen[0]].first) agent = nullptr;
+      if (agent) {
         // "former Gondor prosecutors": a former office holder is an elite, as TABARI
         // reads "former" just before an agent.
         const bool former = std::any_of(phrase.begin(), phrase.end(), [&](int x) {
@@ -162,18 +203,11 @@ class CodedSentence {
         });
         code = ComposeAgent(code, former ? std::string("~ELI") : agent->code);
       }
-      // A coded compound ("THE_SHIRE [FRO/BIL/SAM]") is that many actors (TABARI 6.5.1).
-      for (size_t b = 0; b < code.size();) {
-        size_t e = code.find('/', b);
-        if (e == std::string::npos) e = code.size();
-        std::string part = code.substr(b, e - b);
-        if (!part.empty() && std::find(out.begin(), out.end(), part) == out.end()) out.push_back(std::move(part));
-        b = e + 1;
-      }
+      AddCodes(code, &out);
     }
     for (int c : children_[h]) {
       if (rel(c) != "conj") continue;
-      std::vector<std::string> more = ActorsOf(c, depth + 1);
+      std::vector<std::string> more = ActorsOf(c, depth + 1, lone);
       // "Lawmakers and officials in Fornost and Gondor": a member with an office but no
       // actor takes the actors of the member before it.
       if (more.empty() && agent_at_[c] >= 0)
@@ -183,6 +217,17 @@ class CodedSentence {
         if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
     }
     return out;
+  }
+
+  // A coded compound ("THE_SHIRE [FRO/BIL/SAM]") is that many actors (TABARI 6.5.1).
+  static void AddCodes(const std::string& code, std::vector<std::string>* out) {
+    for (size_t b = 0; b < code.size();) {
+      size_t e = code.find('/', b);
+      if (e == std::string::npos) e = code.size();
+      std::string part = code.substr(b, e - b);
+      if (!part.empty() && std::find(out->begin(), out->end(), part) == out->end()) out->push_back(std::move(part));
+      b = e + 1;
+    }
   }
 
   // The agent of `phrase` that goes with an actor: one on the actor's line of heads, above
@@ -232,6 +277,9 @@ class CodedSentence {
   std::vector<std::vector<int>> children_;
   std::vector<UserMatch> actors_, agents_;
   std::vector<int> actor_at_, agent_at_;
+  bool lone_agents_ = false;
+  bool agent_first_member_only_ = false;
+  std::string lone_actor_;
 };
 
 }  // namespace sitrep::code::dictionaries::detail

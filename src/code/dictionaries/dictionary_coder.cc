@@ -68,6 +68,8 @@ bool MayBeVerb(const CodedSentence& s, int v, bool by_word) {
       upos == "CCONJ" || upos == "SCONJ" || upos == "PART" || upos == "SYM")
     return false;
   if (v > 0 && IsDeterminer(s.lower(v - 1))) return false;
+  // TABARI finds the actor and agent phrases first: "Security forces" is not "force".
+  if (s.actor_at(v) || s.agent_at(v)) return false;
   if (v > 0 && std::isupper(static_cast<unsigned char>(s.word(v).text[0]))) return false;
   return true;
 }
@@ -99,31 +101,84 @@ int PassiveAgent(const CodedSentence& s, int v) {
   return -1;
 }
 
+// Whether a comma comes between words a and b: "X, the state's foe" sets an apposition
+// apart, "its neighbor Ithilen" does not.
+bool CommaBetween(const CodedSentence& s, int a, int b) {
+  if (a < 0 || b < 0) return false;
+  for (int i = std::min(a, b) + 1; i < std::max(a, b); ++i)
+    if (s.lower(i) == ",") return true;
+  return false;
+}
+
 // The first actor after the verb, in its subtree and clause, whose codes are not all
 // `not_these`: its argument's actors.
+// TABARI's pronoun rule (manual 7.7): HE, SHE, IT, HIM, HER (not the possessive) stand for
+// the first actor of the sentence; THEY, THEM for its first coordination of actors, else
+// its first actor. Empty for other words.
+std::vector<std::string> PronounActors(const CodedSentence& s, int p) {
+  const std::string& w = s.lower(p);
+  const bool singular = w == "he" || w == "she" || w == "it" || w == "him" || (w == "her" && s.rel(p) != "nmod:poss");
+  const bool plural = w == "they" || w == "them";
+  if (s.word(p).upos != "PRON" || (!singular && !plural)) return {};
+  std::vector<std::string> first;
+  for (int q = 0; q < s.size(); ++q) {
+    if (!s.actor_at(q)) continue;
+    std::vector<std::string> codes = s.ActorsOf(s.NameHead(q));
+    if (first.empty()) first = codes;
+    if (singular || codes.size() > 1) return singular ? std::vector<std::string>{codes.front()} : codes;
+    q = static_cast<int>(s.actor_at(q)->last);
+  }
+  if (!first.empty()) first.resize(1);
+  return first;
+}
+
 std::vector<std::string> ObjectActors(const CodedSentence& s, int v, const std::vector<std::string>& not_these,
-                                      int skip_subtree, bool whole_clause) {
+                                      int skip_subtree, bool whole_clause, bool pronouns) {
   const int hi = s.Clause(v).second;
   for (int p = v + 1; p < s.size(); ++p) {
-    if (!s.actor_at(p)) continue;
+    if (pronouns && s.IsAncestor(v, p) && (s.rel(p) == "obj" || s.rel(p) == "iobj") && s.head(p) == v) {
+      std::vector<std::string> codes = PronounActors(s, p);
+      std::erase_if(codes, [&](const std::string& c) { return std::find(not_these.begin(), not_these.end(), c) != not_these.end(); });
+      if (!codes.empty()) return codes;
+    }
+    if (!s.names_actor(p)) continue;
+    // An agent alone is a noun, not a modifier ("arrested students", not "diplomatic ties"
+    // or "soldier talks"); over a parse
+    // (PETRARCH) it must be in the verb's object.
+    int lone = -1;
+    if (!s.actor_at(p)) {
+      lone = static_cast<int>(s.agent_at(p)->last);
+      const int arg = s.ArgumentHead(p, v);
+      const std::string& upos = s.word(lone).upos;
+      const std::string& rel = s.rel(lone);
+      if ((upos != "NOUN" && upos != "PROPN") || rel == "compound" || rel == "amod" ||
+          (!whole_clause && (s.head(arg) != v || (s.rel(arg) != "obj" && s.rel(arg) != "iobj")))) {
+        p = lone;
+        continue;
+      }
+    }
     if (!s.IsAncestor(v, p) && (!whole_clause || p > hi)) continue;
     if (skip_subtree >= 0 && s.IsAncestor(skip_subtree, p)) continue;
     // Not in another clause coordinated with this verb.
     bool other_clause = false;
     for (int x = p; x >= 0 && x != v; x = s.head(x))
       if ((s.head(x) == v && (s.rel(x) == "conj" || s.rel(x) == "parataxis" || IsSubject(s.rel(x)))) ||
-          s.rel(x) == "appos")  // "X, the state's foe": X is the argument
+          (s.rel(x) == "appos" && CommaBetween(s, s.head(x), x)))  // "X, the state's foe": X is the argument
         other_clause = true;
     if (other_clause) continue;
     auto other = [&](const std::string& c) { return std::find(not_these.begin(), not_these.end(), c) != not_these.end(); };
     std::vector<std::string> codes = s.ActorsOf(s.ArgumentHead(p, v));
     std::erase_if(codes, other);
-    if (codes.empty()) {  // the argument's first actor is the source: this one may not be
+    if (codes.empty() && lone >= 0) {  // "ties with the Muslims": the agent's own phrase
+      codes = s.ActorsOf(lone);
+      std::erase_if(codes, other);
+    }
+    if (codes.empty() && s.actor_at(p)) {  // the argument's first actor is the source: this one may not be
       codes = s.ActorsOf(s.NameHead(p));
       std::erase_if(codes, other);
     }
     if (!codes.empty()) return codes;
-    p = static_cast<int>(s.actor_at(p)->last);
+    p = static_cast<int>((s.actor_at(p) ? s.actor_at(p) : s.agent_at(p))->last);
   }
   return {};
 }
@@ -153,12 +208,79 @@ std::pair<std::vector<std::string>, std::vector<std::string>> SourcesAndTargets(
     if (targets.empty() && subject >= 0) targets = SubjectActors(s, subject);
     if (sources.empty()) {
       const int agent = PassiveAgent(s, v);
-      sources = agent >= 0 ? s.ActorsOf(agent) : ObjectActors(s, v, targets, subject, options.verbs_by_word);
+      sources = agent >= 0 ? s.ActorsOf(agent) : ObjectActors(s, v, targets, subject, options.verbs_by_word, options.object_pronouns);
     }
   } else {
+    // TABARI reads the clause left to right: in "then it requested that Elrond assist",
+    // the pronoun subject of the clause's main verb is the source of "assist" and Elrond,
+    // the subordinate subject, its target.
+    if (options.object_pronouns && sources.empty() && targets.empty() && subject >= 0 && own_subject &&
+        s.actor_at(subject)) {
+      const auto [lo, hi] = s.Clause(v);
+      for (int q = std::max(lo, 0); q < subject; ++q) {
+        if (!s.rel(q).starts_with("nsubj") || s.head(q) == v || !s.IsAncestor(s.head(q), v)) continue;
+        std::vector<std::string> by = PronounActors(s, q);
+        if (by.empty()) continue;
+        sources = std::move(by);
+        targets = SubjectActors(s, subject);
+        std::erase_if(targets, [&](const std::string& c) { return std::find(sources.begin(), sources.end(), c) != sources.end(); });
+        break;
+      }
+      if (targets.empty()) sources.clear();
+    }
     if (sources.empty() && subject >= 0) sources = SubjectActors(s, subject);
     if (sources.empty() && options.default_source_before_verb) sources = ActorsBefore(s, v);
-    if (targets.empty()) targets = ObjectActors(s, v, sources, subject, options.verbs_by_word);
+    if (targets.empty()) targets = ObjectActors(s, v, sources, subject, options.verbs_by_word, options.object_pronouns);
+  }
+  // TABARI, with nothing after the verb: the actor between the source and the verb, in
+  // the verb's clause, as the object of a verb above it ("urged Bree to assist it": Bree).
+  if (options.object_pronouns && targets.empty() && !sources.empty()) {
+    const int lo = s.Clause(v).first;
+    for (int p = lo; p < v && targets.empty(); ++p) {
+      if (!s.actor_at(p)) continue;
+      const int arg = s.ArgumentHead(p, -1);
+      if ((s.rel(arg) != "obj" && s.rel(arg) != "iobj") || s.head(arg) < 0 || s.head(arg) == v ||
+          !s.IsAncestor(s.head(arg), v))
+        continue;
+      std::vector<std::string> codes = s.ActorsOf(s.NameHead(p));
+      if (std::any_of(codes.begin(), codes.end(), [&](const std::string& c) {
+            return std::find(sources.begin(), sources.end(), c) != sources.end();
+          })) {
+        p = static_cast<int>(s.actor_at(p)->last);
+        continue;
+      }
+      targets = std::move(codes);
+    }
+  }
+  // TABARI's FORWARD: a pronoun subject before every actor of the sentence stands for the
+  // first actor of the sentence before it.
+  if (sources.empty() && options.forward && !options.forwarded.empty() && subject >= 0 &&
+      s.word(subject).upos == "PRON") {
+    bool actor_before = false;
+    for (int p = 0; p < subject && !actor_before; ++p) actor_before = s.names_actor(p);
+    if (!actor_before) sources = options.forwarded;
+  }
+  // TABARI's DEFAULT codes, when the searches failed.
+  if (sources.empty() && !options.default_source.empty()) {
+    if (!options.default_source_prior && !passive) {
+      // Without PRIOR an actor after the verb may be the source, the next one its target.
+      std::vector<std::string> after = ObjectActors(s, v, {}, -1, options.verbs_by_word, options.object_pronouns);
+      if (!after.empty()) {
+        sources = {after.front()};
+        if (targets.empty() || targets == after) targets.assign(after.begin() + 1, after.end());
+        if (targets.empty()) targets = ObjectActors(s, v, after, -1, options.verbs_by_word, options.object_pronouns);
+      }
+    }
+    if (sources.empty()) sources = {options.default_source};
+  }
+  if (targets.empty() && !options.default_target.empty()) {
+    // Without AFTER the members of a coordinated source after the first are its targets.
+    if (!options.default_target_after && sources.size() > 1) {
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+    } else {
+      targets = {options.default_target};
+    }
   }
   // A coordinated source and no target: they act on each other. (Only with its own
   // subject: "..., the agency said" borrowing the subjects of the verb before it is a
@@ -170,9 +292,21 @@ std::pair<std::vector<std::string>, std::vector<std::string>> SourcesAndTargets(
 }  // namespace
 
 SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, std::optional<DayNumber> day) const {
+  return Code(sentence, day, options_);
+}
+
+SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, std::optional<DayNumber> day,
+                                     const DictionaryCoderOptions& opts) const {
   SentenceCoding out;
   if (!verbs_ || !actors_ || sentence.empty() || sentence.size() > kMaxWords) return out;
-  CodedSentence s(sentence, *actors_, day, options_.actors_in_any_case, options_.phrase_gaps);
+  CodedSentence s(sentence, *actors_, day, opts.actors_in_any_case, opts.phrase_gaps);
+  s.set_lone_agents(opts.lone_agents, opts.lone_agent_actor);
+  s.set_agent_first_member_only(opts.agent_before_list_first_only);
+  for (int p = 0; p < s.size(); ++p)
+    if (const UserMatch* m = s.actor_at(p)) {
+      out.first_actors.push_back(m->code.substr(0, m->code.find('/')));
+      break;
+    }
   if (discards_) {
     std::vector<std::string> words;
     for (int i = 0; i < s.size(); ++i) words.push_back(s.lower(i));
@@ -188,11 +322,15 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
   };
   std::vector<std::pair<int, int>> coded_clauses;  // with verbs_by_word: one verb each
   for (int v = 0; v < s.size(); ++v) {
-    if (!MayBeVerb(s, v, options_.verbs_by_word)) continue;
-    if (options_.verbs_by_word &&
+    if (!MayBeVerb(s, v, opts.verbs_by_word)) continue;
+    if (opts.verbs_by_word && opts.code_by != DictionaryCoderOptions::CodeBy::kAll &&
         std::find(coded_clauses.begin(), coded_clauses.end(), s.Clause(v)) != coded_clauses.end())
       continue;
-    VerbMatch match = MatchVerb(s, *verbs_, v);
+    // CODE BY SENTENCE: the first verb that gave an event is the sentence's only one.
+    if (opts.verbs_by_word && opts.code_by == DictionaryCoderOptions::CodeBy::kSentence &&
+        !out.events.empty())
+      break;
+    VerbMatch match = MatchVerb(s, *verbs_, v, opts.complex_patterns_skipped);
     if (match.score < 0 || match.code.null()) continue;
     if (match.code.discard()) {
       out.discarded = true;
@@ -200,7 +338,7 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
       return out;
     }
     // A subordinate verb ("SAID [023?]") leaves its clause to the verb it introduces.
-    if (options_.verbs_by_word && !match.code.subordinate) coded_clauses.push_back(s.Clause(v));
+    if (opts.verbs_by_word && !match.code.subordinate) coded_clauses.push_back(s.Clause(v));
     if (match.code.code == "+++") continue;
     current = &match.code;
     if (match.slots.compound >= 0) {  // "%": the members of a compound act on each other
@@ -209,7 +347,7 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
         for (const std::string& b : all) add(a, b, match.code.code, match.origin);
       continue;
     }
-    const auto [sources, targets] = SourcesAndTargets(s, v, match, options_);
+    const auto [sources, targets] = SourcesAndTargets(s, v, match, opts);
     for (const std::string& a : sources)
       for (const std::string& b : targets) {
         add(a, b, match.code.code, match.origin);
@@ -219,6 +357,78 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
   if (!dominant.empty()) out.events = std::move(dominant);
   else if (out.events.empty()) out.events = std::move(subordinate);
   return out;
+}
+
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// The blank-separated words of `s`, "[CODE]" one word, ":" and "=" dropped.
+std::vector<std::string> OptionWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(std::move(word)), word.clear();
+  };
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ':' || c == '=') flush();
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+bool ApplyTabariOption(std::string_view line, DictionaryCoderOptions* options) {
+  std::string text = Upper(Trim(line));
+  if (text.starts_with("OPTION:")) text = Trim(std::string_view(text).substr(7));
+  const std::vector<std::string> w = OptionWords(text);
+  if (w.empty()) return false;
+  if (w[0] == "SET" && w.size() >= 3) {
+    const std::string rest = Trim(std::string_view(text).substr(text.find(':') + 1));
+    if (rest.starts_with("CODE BY CLAUSE")) return options->code_by = DictionaryCoderOptions::CodeBy::kClause, true;
+    if (rest.starts_with("CODE BY SENTENCE")) return options->code_by = DictionaryCoderOptions::CodeBy::kSentence, true;
+    if (rest.starts_with("CODE ALL")) return options->code_by = DictionaryCoderOptions::CodeBy::kAll, true;
+    if (w[1] == "CONVERT" && (w[2] == "AGENT" || w[2] == "AGENTS") && w.size() >= 4) {
+      options->lone_agents = w[3] == "TRUE";
+      options->lone_agent_actor.clear();
+      return true;
+    }
+    return false;
+  }
+  if (w[0] == "DEFAULT") {
+    if (w.size() >= 2 && w[1] == "OFF") {
+      options->default_source.clear(), options->default_target.clear();
+      options->default_source_prior = options->default_target_after = false;
+      return true;
+    }
+    bool read = false;
+    for (size_t i = 1; i < w.size(); ++i) {
+      const bool bracket = i + 1 < w.size() && w[i + 1].size() > 2 && w[i + 1].front() == '[' && w[i + 1].back() == ']';
+      if (w[i] == "SOURCE" && bracket) options->default_source = w[i + 1].substr(1, w[i + 1].size() - 2), read = true;
+      else if (w[i] == "TARGET" && bracket) options->default_target = w[i + 1].substr(1, w[i + 1].size() - 2), read = true;
+      else if (w[i] == "PRIOR") options->default_source_prior = true;
+      else if (w[i] == "AFTER") options->default_target_after = true;
+    }
+    return read;
+  }
+  if (w[0] == "FORWARD") {
+    options->forward = std::find(w.begin(), w.end(), "OFF") == w.end();
+    if (!options->forward) options->forwarded.clear();
+    return true;
+  }
+  return false;
 }
 
 std::vector<std::vector<ParsedWord>> DictionaryCoder::Sentences(const Doc& doc) {

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "code/dictionaries/discard_list.h"
@@ -45,6 +46,10 @@ struct DyadEvent {
 struct SentenceCoding {
   std::vector<DyadEvent> events;
   bool discarded = false;  // a "###" phrase or a discard phrase matched: the sentence is not coded
+  // The codes of the sentence's first actor phrase (its coordination), for TABARI's
+  // FORWARD: the caller hands them to the next sentence of the story
+  // (DictionaryCoderOptions::forwarded).
+  std::vector<std::string> first_actors;
 };
 
 // Where the two programs' default rules differ.
@@ -71,7 +76,48 @@ struct DictionaryCoderOptions {
   // from after the verb); PETRARCH's unit tests keep the subject the source ("The
   // Philippines was criticized over its dispute with Eriador": PHL->ERI).
   bool passive_subject_is_target = true;
+  // An office or group word with no actor in its phrase ("a senior official", "students",
+  // "Clerics and lawmakers") is an actor of its own: PETRARCH composes it onto "---"
+  // (---GOV, ---EDU); TABARI with "SET: CONVERT AGENTS = TRUE" keeps the agent's code as
+  // written (~MOS, ~MOSREB). Off, such a phrase names no actor.
+  bool lone_agents = false;
+  std::string lone_agent_actor;  // "---" for PETRARCH, "" for TABARI's CONVERT AGENTS
+  // TABARI's "DEFAULT: SOURCE [code] <PRIOR> TARGET [code] <AFTER>" (manual 8.5): codes used
+  // when the search for a source or target fails. PRIOR: the default source is used
+  // whenever no actor comes before the verb (without it, the first actor after the verb
+  // may be the source); AFTER: the default target whenever no actor comes after the verb
+  // (without it, the second member of a coordinated source is the target).
+  std::string default_source, default_target;
+  bool default_source_prior = false, default_target_after = false;
+  // TABARI's "SET: CODE BY CLAUSE / CODE BY SENTENCE / CODE ALL" (manual 8.2) with
+  // verbs_by_word: the first coded verb of each clause, of the sentence, or every verb.
+  enum class CodeBy { kClause, kSentence, kAll };
+  CodeBy code_by = CodeBy::kClause;
+  // TABARI's FORWARD (manual 8.4): the caller sets `forward`, and for each sentence that
+  // continues the previous one of its story, `forwarded` to that sentence's first actor
+  // (SentenceCoding::first_actors). A pronoun subject that comes before every actor of the
+  // sentence then stands for it.
+  bool forward = false;
+  std::vector<std::string> forwarded;
+  // TABARI's pronoun rule (manual 7.7) for the object side: HE, SHE, IT, HIM stand for
+  // the first actor of the sentence; THEY, THEM for its first coordination of actors,
+  // else its first actor ("Gondor asked him", "him" the first actor of the sentence).
+  bool object_pronouns = false;
+  // A verb pattern coded "+++" ("too complex") makes TABARI leave the verb uncoded;
+  // PETRARCH's unit tests pass over it to the next pattern ("* FXLL DIPLOMATIC [+++]"
+  // before "* DIPLOMATIC [064]": 064).
+  bool complex_patterns_skipped = false;
+  // An agent before a list of actors ("The ambassadors of Arnor, Osgiliath and Gondor")
+  // goes with the first only, as TABARI has it (ARNGOV, OSG, GON); PETRARCH's unit tests
+  // give it to each.
+  bool agent_before_list_first_only = false;
 };
+
+// Applies one TABARI ".options" line ("SET: CODE ALL", "DEFAULT: SOURCE [X] PRIOR TARGET
+// [Y] AFTER", "DEFAULT: OFF", "SET: CONVERT AGENTS = TRUE", "FORWARD: ... <OFF>"); an
+// "OPTION:" prefix is allowed. False for a line it does not read (the options stay as
+// they were).
+bool ApplyTabariOption(std::string_view line, DictionaryCoderOptions* options);
 
 // The rules of each program, as `sitrep eval petrarch` and `sitrep eval tabari` use them.
 inline DictionaryCoderOptions PetrarchRules() {
@@ -79,12 +125,17 @@ inline DictionaryCoderOptions PetrarchRules() {
   o.compound_acts_on_itself = true;  // its unit tests' "symmetric" events
   o.phrase_gaps = true;
   o.passive_subject_is_target = false;
+  o.lone_agents = true;  // "---GOV"
+  o.lone_agent_actor = "---";
+  o.complex_patterns_skipped = true;
   return o;
 }
 inline DictionaryCoderOptions TabariRules() {
   DictionaryCoderOptions o;
   o.compound_acts_on_itself = o.verbs_by_word = o.actors_in_any_case = o.default_source_before_verb = true;
   o.phrase_gaps = true;
+  o.object_pronouns = true;
+  o.agent_before_list_first_only = true;
   return o;
 }
 
@@ -102,6 +153,11 @@ class DictionaryCoder {
 
   // `day`: the publication day, for the date rule of actor codes.
   SentenceCoding Code(const std::vector<ParsedWord>& sentence, std::optional<DayNumber> day) const;
+  // The same with other options for this sentence (TABARI's options switched record by
+  // record, a forwarded actor).
+  SentenceCoding Code(const std::vector<ParsedWord>& sentence, std::optional<DayNumber> day,
+                      const DictionaryCoderOptions& options) const;
+  const DictionaryCoderOptions& options() const { return options_; }
 
   // The sentences of a Doc after the token and syntax stages, as ParsedWords.
   static std::vector<std::vector<ParsedWord>> Sentences(const Doc& doc);

@@ -143,5 +143,211 @@ TEST_F(DictionaryCoderTest, DiscardListDropsTheSentence) {
   EXPECT_TRUE(c.events.empty());
 }
 
+// ---- Rules of issue 6: lone agents, TABARI's options, pronouns, clauses. ----
+
+DictionaryCoderOptions Tabari() { return TabariRules(); }
+
+TEST_F(DictionaryCoderTest, LoneAgentIsAnActorOfItsOwn) {
+  // "Rivendale condemned soldiers.": PETRARCH writes ---MIL, TABARI with CONVERT AGENTS ~MIL.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root soldiers/soldier/NOUN/2/obj ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt)), "");  // off: no actor, no event
+  DictionaryCoderOptions petrarch = PetrarchRules();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, petrarch)), "RVD/---MIL/111");
+  DictionaryCoderOptions tabari = Tabari();
+  ASSERT_TRUE(ApplyTabariOption("OPTION: SET: CONVERT AGENT = TRUE", &tabari));
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, tabari)), "RVD/~MIL/111");
+  // Not when the phrase has an actor ("Quartz soldiers"), nor an agent word that is not
+  // the phrase's head ("soldier talks" are talks).
+  auto with_actor = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/4/compound "
+      "soldiers/soldier/NOUN/2/obj ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(with_actor, std::nullopt, petrarch)), "RVD/QTZMIL/111");
+  auto modifier = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root soldier/soldier/NOUN/4/compound "
+      "talks/talk/NOUN/2/obj ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(modifier, std::nullopt, petrarch)), "");
+}
+
+TEST(TabariOptionTest, OptionLinesSetTheCoderOptions) {
+  DictionaryCoderOptions o = TabariRules();
+  EXPECT_TRUE(ApplyTabariOption("OPTION:  DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o));
+  EXPECT_EQ(o.default_source, "DEFSRC");
+  EXPECT_EQ(o.default_target, "DEFTAR");
+  EXPECT_TRUE(o.default_source_prior);
+  EXPECT_TRUE(o.default_target_after);
+  EXPECT_TRUE(ApplyTabariOption("DEFAULT: OFF", &o));
+  EXPECT_TRUE(o.default_source.empty() && o.default_target.empty() && !o.default_source_prior);
+  EXPECT_TRUE(ApplyTabariOption("DEFAULT: SOURCE: [USA] TARGET: [WLD]", &o));
+  EXPECT_EQ(o.default_source, "USA");
+  EXPECT_FALSE(o.default_source_prior);
+  EXPECT_TRUE(ApplyTabariOption("OPTION: SET: CODE ALL", &o));
+  EXPECT_EQ(o.code_by, DictionaryCoderOptions::CodeBy::kAll);
+  EXPECT_TRUE(ApplyTabariOption("set: code by sentence", &o));
+  EXPECT_EQ(o.code_by, DictionaryCoderOptions::CodeBy::kSentence);
+  EXPECT_TRUE(ApplyTabariOption("SET: CONVERT AGENTS = TRUE", &o));
+  EXPECT_TRUE(o.lone_agents);
+  EXPECT_TRUE(o.lone_agent_actor.empty());
+  EXPECT_TRUE(ApplyTabariOption("FORWARD: ^^*****NNN*SSS", &o));
+  EXPECT_TRUE(o.forward);
+  EXPECT_TRUE(ApplyTabariOption("OPTION: FORWARD: ^^*****NNN*SSS OFF", &o));
+  EXPECT_FALSE(o.forward);
+  EXPECT_FALSE(ApplyTabariOption("OPTION: SET: TIME SHIFT = FALSE", &o));
+  EXPECT_FALSE(ApplyTabariOption("", &o));
+}
+
+TEST_F(DictionaryCoderTest, DefaultSourceAndTarget) {
+  // "Xanadu condemned Quartz and Pell." (Xanadu is no actor)
+  auto s = Parse(
+      "Xanadu/Xanadu/PROPN/2/nsubj condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/2/obj and/and/CCONJ/5/cc "
+      "Pell/Pell/PROPN/3/conj ././PUNCT/2/punct");
+  DictionaryCoderOptions o = Tabari();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o));
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "DEFSRC/QTZ/111 DEFSRC/PLL/111");
+  // Without PRIOR the first actor after the verb is the source, the next its target.
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: OFF", &o));
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR] AFTER", &o));
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "QTZ/PLL/111");
+  // "Quartz and Pell condemned Xanadu.": no target; AFTER gives the default, without it
+  // the second member of the source is the target.
+  auto t = Parse(
+      "Quartz/Quartz/PROPN/4/nsubj and/and/CCONJ/3/cc Pell/Pell/PROPN/1/conj condemned/condemn/VERB/0/root "
+      "Xanadu/Xanadu/PROPN/4/obj ././PUNCT/4/punct");
+  EXPECT_EQ(Events(coder_->Code(t, std::nullopt, o)), "QTZ/DEFTAR/111 PLL/DEFTAR/111");
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: OFF", &o));
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]", &o));
+  EXPECT_EQ(Events(coder_->Code(t, std::nullopt, o)), "QTZ/PLL/111");
+}
+
+TEST_F(DictionaryCoderTest, ForwardedActorForALeadingPronoun) {
+  // "He condemned Quartz." after a sentence whose first actor was Rivendale.
+  auto s = Parse(
+      "He/he/PRON/2/nsubj condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/2/obj ././PUNCT/2/punct");
+  DictionaryCoderOptions o = Tabari();
+  o.forwarded = {"RVD"};
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");  // FORWARD off
+  o.forward = true;
+  SentenceCoding c = coder_->Code(s, std::nullopt, o);
+  EXPECT_EQ(Events(c), "RVD/QTZ/111");
+  EXPECT_EQ(c.first_actors, std::vector<std::string>{"QTZ"});  // for the next sentence
+}
+
+TEST_F(DictionaryCoderTest, CodeBySentenceAndCodeAll) {
+  // "Rivendale condemned Quartz and attacked Pell": the "and" before a verb ends the
+  // clause, so CODE BY CLAUSE codes both verbs, CODE BY SENTENCE the first.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/2/obj "
+      "and/and/CCONJ/5/cc attacked/attack/VERB/2/conj Pell/Pell/PROPN/5/obj ././PUNCT/2/punct");
+  DictionaryCoderOptions o = Tabari();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/111 RVD/PLL/190");
+  o.code_by = DictionaryCoderOptions::CodeBy::kSentence;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/111");
+  // "Rivendale attacked Quartz to condemn Pell": one clause; CODE ALL codes both verbs.
+  auto one = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj attacked/attack/VERB/0/root Quartz/Quartz/PROPN/2/obj "
+      "to/to/PART/5/mark condemn/condemn/VERB/2/xcomp Pell/Pell/PROPN/5/obj ././PUNCT/2/punct");
+  o.code_by = DictionaryCoderOptions::CodeBy::kClause;
+  EXPECT_EQ(Events(coder_->Code(one, std::nullopt, o)), "RVD/QTZ/190");
+  o.code_by = DictionaryCoderOptions::CodeBy::kAll;
+  EXPECT_EQ(Events(coder_->Code(one, std::nullopt, o)), "RVD/QTZ/190 RVD/PLL/111");
+}
+
+TEST_F(DictionaryCoderTest, TabariPronounsOnTheObjectSide) {
+  // "Rivendale said Quartz condemned him.": HIM is the first actor of the sentence.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj said/say/VERB/0/root Quartz/Quartz/PROPN/4/nsubj "
+      "condemned/condemn/VERB/2/ccomp him/he/PRON/4/obj ././PUNCT/2/punct");
+  DictionaryCoderOptions o = Tabari();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "QTZ/RVD/111");
+  o.object_pronouns = false;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+}
+
+TEST_F(DictionaryCoderTest, TabariPronounSubjectOfTheClauseAbove) {
+  // "Rivendale met; then it urged that Quartz attack.": IT (Rivendale) is the source of
+  // "attack", Quartz its target.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj met/meet/VERB/0/root ;/;/PUNCT/6/punct then/then/ADV/6/advmod "
+      "it/it/PRON/6/nsubj urged/urge/VERB/2/parataxis that/that/SCONJ/9/mark Quartz/Quartz/PROPN/9/nsubj "
+      "attack/attack/VERB/6/ccomp ././PUNCT/2/punct");
+  DictionaryCoderOptions o = Tabari();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/190");
+  o.object_pronouns = false;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+}
+
+TEST_F(DictionaryCoderTest, TabariTargetIsTheObjectOfTheVerbAbove) {
+  // "Rivendale urged Quartz to attack it.": IT is Rivendale, the source; the target is
+  // the object of "urged".
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj urged/urge/VERB/0/root Quartz/Quartz/PROPN/2/obj to/to/PART/5/mark "
+      "attack/attack/VERB/2/xcomp it/it/PRON/5/obj ././PUNCT/2/punct");
+  DictionaryCoderOptions o = Tabari();
+  o.code_by = DictionaryCoderOptions::CodeBy::kAll;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/190");
+  o.object_pronouns = false;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+}
+
+TEST_F(DictionaryCoderTest, AppositionWithoutACommaIsTheArgument) {
+  // "Rivendale condemned its neighbor Quartz.": no comma, so Quartz is the object's name.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root its/its/PRON/4/nmod:poss "
+      "neighbor/neighbor/NOUN/2/obj Quartz/Quartz/PROPN/4/appos ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt)), "RVD/QTZ/111");
+  // "Rivendale condemned the talks, Quartz said." has the comma: Quartz is not the object.
+  auto comma = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root the/the/DET/4/det talks/talk/NOUN/2/obj "
+      ",/,/PUNCT/6/punct Quartz/Quartz/PROPN/4/appos ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(comma, std::nullopt)), "");
+}
+
+TEST_F(DictionaryCoderTest, TabariClauseEndsAtAConjunctionHungFromTheNextSubject) {
+  // "Rivendale condemned Pell and Quartz attacked him": the parse hangs "and" from
+  // Quartz; it still opens a clause, whose first verb TABARI codes.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root Pell/Pell/PROPN/2/obj "
+      "and/and/CCONJ/5/cc Quartz/Quartz/PROPN/6/nsubj attacked/attack/VERB/2/advcl him/he/PRON/6/obj "
+      "././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, Tabari())), "RVD/PLL/111 QTZ/RVD/190");
+}
+
+TEST(DictionaryCoderRulesTest, AgentWordsAreNotVerbsAndComplexPatternsAreSkipped) {
+  auto actors = std::make_shared<UserDictionaries>();
+  std::vector<std::string> warnings;
+  actors->AddActors("RIVENDALE_ [RVD]\nQUARTZ_ [QTZ]\n", "r.actors", &warnings);
+  actors->AddAgents("SECURITY_FORCE_ [~MIL]\n", "r.agents", &warnings);
+  auto verbs = std::make_shared<VerbDictionary>();
+  verbs->Add(
+      "--- FORCE [175] ---\nFORCE\n"
+      "--- CONDEMN [111] ---\nCONDEMN\n- * HARSHLY SOLDIERS [+++]\n- * HARSHLY [122]\n",
+      "r.verbs", &warnings);
+  ASSERT_TRUE(warnings.empty()) << ::testing::PrintToString(warnings);
+  DictionaryCoder coder(verbs, actors, TabariRules());
+  // "Rivendale security forces condemned Quartz.": "forces" is in an agent phrase.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/3/compound security/security/NOUN/3/compound forces/force/NOUN/4/nsubj "
+      "condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/4/obj ././PUNCT/4/punct");
+  EXPECT_EQ(Events(coder.Code(s, std::nullopt)), "RVDMIL/QTZ/111");
+  // "Rivendale condemned Quartz harshly, soldiers said": TABARI leaves the "+++" verb
+  // uncoded; PETRARCH passes over the pattern to the next.
+  auto t = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/2/obj "
+      "harshly/harshly/ADV/2/advmod soldiers/soldier/NOUN/2/obl ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder.Code(t, std::nullopt)), "");
+  EXPECT_EQ(Events(coder.Code(t, std::nullopt, PetrarchRules())), "RVD/QTZ/122");
+}
+
+TEST_F(DictionaryCoderTest, AgentBeforeAListGoesWithTheFirstForTabari) {
+  // "The ministers of Rivendale and Quartz condemned Pell."
+  auto s = Parse(
+      "The/the/DET/2/det ministers/minister/NOUN/7/nsubj of/of/ADP/4/case Rivendale/Rivendale/PROPN/2/nmod "
+      "and/and/CCONJ/6/cc Quartz/Quartz/PROPN/4/conj condemned/condemn/VERB/0/root Pell/Pell/PROPN/7/obj "
+      "././PUNCT/7/punct");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, TabariRules())), "RVDGOV/PLL/111 QTZ/PLL/111");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, PetrarchRules())), "RVDGOV/PLL/111 QTZGOV/PLL/111");
+}
+
 }  // namespace
 }  // namespace sitrep::code::dictionaries

@@ -118,7 +118,7 @@ int Letters(const std::vector<VerbToken>& tokens) {
 
 }  // namespace
 
-VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v) {
+VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v, bool skip_complex) {
   VerbMatch best;
   bool best_as_written = false;
   const auto [lo, hi] = s.Clause(v);
@@ -136,6 +136,7 @@ VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v) 
     bool found = false;
     for (const VerbPattern& p : verbs.Patterns(*e)) {
       if (p.length + extra < best.score) break;  // longest first: nothing better here
+      if (skip_complex && p.code.code == "+++") continue;
       std::vector<VerbToken> before = p.before, after = e->after;
       before.insert(before.end(), e->before.begin(), e->before.end());
       after.insert(after.end(), p.after.begin(), p.after.end());

@@ -24,6 +24,7 @@ struct VerbMatch {
 
 // The best pattern of the entries for the verb at `v`: the longest that matches; on a
 // tie, an entry naming the word as written ("LEFT") over one reached by its lemma ("LEAVE").
-VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v);
+// `skip_complex`: a pattern coded "+++" is passed over (PETRARCH) rather than chosen.
+VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v, bool skip_complex = false);
 
 }  // namespace sitrep::code::dictionaries::detail
