@@ -367,12 +367,6 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
 // The blank-separated words of `s`, "[CODE]" one word, ":" and "=" dropped.
 std::vector<std::string> OptionWords(std::string_view s) {
   std::vector<std::string> out;
@@ -396,7 +390,7 @@ bool ApplyTabariOption(std::string_view line, DictionaryCoderOptions* options) {
   const std::vector<std::string> w = OptionWords(text);
   if (w.empty()) return false;
   if (w[0] == "SET" && w.size() >= 3) {
-    const std::string rest = Trim(std::string_view(text).substr(text.find(':') + 1));
+    const std::string rest(Trim(std::string_view(text).substr(text.find(':') + 1)));
     if (rest.starts_with("CODE BY CLAUSE")) return options->code_by = DictionaryCoderOptions::CodeBy::kClause, true;
     if (rest.starts_with("CODE BY SENTENCE")) return options->code_by = DictionaryCoderOptions::CodeBy::kSentence, true;
     if (rest.starts_with("CODE ALL")) return options->code_by = DictionaryCoderOptions::CodeBy::kAll, true;

@@ -11,8 +11,6 @@
 
 namespace sitrep::code::dictionaries {
 
-namespace {
-
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
 std::string_view Trim(std::string_view s) {
@@ -21,7 +19,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// The line without its comment: ";" or "#" outside brackets ("[### <890101]" is a code).
 std::string_view StripComment(std::string_view line) {
   int depth = 0;
   for (size_t i = 0; i < line.size(); ++i) {
@@ -34,6 +31,8 @@ std::string_view StripComment(std::string_view line) {
   }
   return line;
 }
+
+namespace {
 
 // The parts of an entry line: "PHRASE {PLURALS} [CODE] [CODE]".
 struct EntryLine {

@@ -49,6 +49,13 @@ enum class DictionaryKind { kActors, kAgents };
 std::vector<DictionaryRecord> ReadDictionary(std::string_view text, std::string_view name, DictionaryKind kind,
                                              std::vector<std::string>* warnings);
 
+// The pieces of line grammar the actor, agent and verb readers share: blanks (not
+// newlines), a line trimmed of them, and a line without its comment (";" or "#" outside
+// brackets: "[### <890101]" and "[###]" are codes).
+bool IsBlank(char c);
+std::string_view Trim(std::string_view s);
+std::string_view StripComment(std::string_view line);
+
 // "JAMES_BYRNES_" -> james (exact) byrnes (plural); "ARGENTIN" -> argentin (stem).
 // Underscores, blanks and hyphens separate words (TABARI reads "AL-WAZIR" as "AL_WAZIR").
 // `plurals` false makes a final "_" word exact. Empty when the phrase has no words.

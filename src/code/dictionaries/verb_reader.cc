@@ -8,39 +8,17 @@
 #include <map>
 #include <optional>
 
+#include "code/dictionaries/dictionary_reader.h"
 #include "code/dictionaries/verb_dictionary.h"
 
 namespace sitrep::code::dictionaries {
 
 namespace {
 
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// The line without its comment: ";" (TABARI) or "#" (PETRARCH) outside brackets, so
-// that "[###]" stays a code.
-std::string_view StripComment(std::string_view line) {
-  int depth = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '[')
-      ++depth;
-    else if (line[i] == ']' && depth > 0)
-      --depth;
-    else if ((line[i] == ';' || line[i] == '#') && depth == 0)
-      return line.substr(0, i);
-  }
-  return line;
 }
 
 bool IsBlockHeader(std::string_view line) {
