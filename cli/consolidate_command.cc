@@ -14,7 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/dictionary_flags.h"
-#include "code/dictionaries/dictionary_lexicon.h"
+#include "code/dictionaries/dictionary_events.h"
 #include "consolidate/consolidate_store.h"
 
 namespace sitrep::cli {
@@ -30,7 +30,7 @@ struct ConsolidateArgs {
 int RunConsolidate(const ConsolidateArgs& args) {
   auto store = Store::Open(args.db);
   if (!store.ok()) return ReportError(store.status());
-  auto lexicon = code::dictionaries::LexiconWithDictionaries(args.dictionaries);
+  auto lexicon = code::dictionaries::LexiconWithVerbs(args.dictionaries);
   if (!lexicon.ok()) return ReportError(lexicon.status());
   ConsolidateOptions options;
   options.lexicon = *lexicon;

@@ -35,14 +35,16 @@ struct Outcome {
   std::vector<Failure> failures;
 };
 
-// The user's own PETRARCH/TABARI actor and agent dictionaries (docs/dictionaries.md),
-// read once when the pipeline is made and looked up before sitrep's lexicon.
+// The user's own PETRARCH/TABARI dictionaries (docs/dictionaries.md), read once when the
+// pipeline is made: actors and agents are looked up before sitrep's lexicon; with verbs,
+// the dictionary coder codes every sentence too and its events join sitrep's.
 struct DictionaryOptions {
   std::vector<std::string> actors, agents;  // file paths, read in this order
+  std::vector<std::string> verbs;           // PETRARCH-2 or TABARI verb files, in this order
   // Receives malformed lines and ambiguous entries ("FILE:LINE: ..."), the first 50
   // and then how many more; nothing is reported when unset.
   std::function<void(const std::string&)> warn;
-  bool empty() const { return actors.empty() && agents.empty(); }
+  bool empty() const { return actors.empty() && agents.empty() && verbs.empty(); }
 };
 
 struct PipelineOptions {

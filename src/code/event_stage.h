@@ -3,6 +3,8 @@
 // spanning its trigger word, labelled with its PLOVER type, attrs = EventToJson (type,
 // mode, context, CAMEO, actors, date, place, size, evidence spans, modes, quotation,
 // confidence). The store turns the layer into event rows (event_rows.h).
+// With the user's verb dictionaries (--verbs; dictionaries/dictionary_events.h) the
+// dictionary coder codes each sentence too, and its events join the layer.
 #pragma once
 
 #include <memory>
@@ -12,14 +14,22 @@
 
 namespace sitrep::code {
 
+namespace dictionaries {
+class DictionaryEventCoder;
+}
+
 class EventStage : public Stage {
  public:
   EventStage() = default;
   explicit EventStage(EventCoder coder) : coder_(std::move(coder)) {}
-  // Codes actors with `lexicon` (null: sitrep's own), which the stage keeps alive.
-  explicit EventStage(std::shared_ptr<const ActorLexicon> lexicon)
-      : lexicon_(std::move(lexicon)),
-        coder_(lexicon_ ? EventCoder(PredicateLexicon::Default(), *lexicon_) : EventCoder()) {}
+  // Codes actors with `lexicon` (null: sitrep's own), which the stage keeps alive; a
+  // lexicon made with the user's verb dictionaries (dictionaries::LexiconWithVerbs) also
+  // codes with those.
+  explicit EventStage(std::shared_ptr<const ActorLexicon> lexicon);
+  // The same with the verb dictionaries' coder given explicitly (null: none).
+  EventStage(std::shared_ptr<const ActorLexicon> lexicon,
+             std::shared_ptr<const dictionaries::DictionaryEventCoder> dictionary);
+  ~EventStage() override;
 
   std::string name() const override { return "events"; }
   std::vector<std::string> reads() const override {
@@ -33,6 +43,7 @@ class EventStage : public Stage {
  private:
   std::shared_ptr<const ActorLexicon> lexicon_;  // declared first: coder_ refers to it
   EventCoder coder_;
+  std::shared_ptr<const dictionaries::DictionaryEventCoder> dictionary_;  // the user's verbs, or null
 };
 
 }  // namespace sitrep::code

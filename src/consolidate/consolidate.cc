@@ -36,7 +36,7 @@ Result<Consolidation> Consolidate(std::vector<Doc*>& docs, const ConsolidateOpti
 
   out.stories = GroupStories(features, out.copy_of, options.stories);
   if (options.tighten_dct) {
-    auto changed = TightenDctFromTwins(docs, out.stories);
+    auto changed = TightenDctFromTwins(docs, out.stories, options.lexicon);
     if (!changed.ok()) return changed.status();
     out.dct_tightened = std::move(*changed);
   }

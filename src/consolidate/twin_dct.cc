@@ -62,7 +62,9 @@ int64_t Days(const CivilTime& t) { return DaysFromCivil(t.year, t.month, t.day);
 
 }  // namespace
 
-Result<std::vector<int>> TightenDctFromTwins(std::vector<Doc*>& docs, const StoryGrouping& stories) {
+Result<std::vector<int>> TightenDctFromTwins(std::vector<Doc*>& docs, const StoryGrouping& stories,
+                                             std::shared_ptr<const code::ActorLexicon> lexicon) {
+  const code::EventStage recoder(std::move(lexicon));
   std::vector<int> changed;
   for (const std::vector<int>& members : stories.stories) {
     std::vector<std::pair<int64_t, int>> dated;  // (day, doc), earliest first
@@ -93,7 +95,7 @@ Result<std::vector<int>> TightenDctFromTwins(std::vector<Doc*>& docs, const Stor
       KeepContentEstimate(doc, before);
       // Events were dated against the old estimate: code them again, so "on Monday"
       // dates the meeting and not just its year.
-      if (doc.Layer("events")) SITREP_RETURN_IF_ERROR(EventStage().Process(doc));
+      if (doc.Layer("events")) SITREP_RETURN_IF_ERROR(recoder.Process(doc));
       changed.push_back(m);
     }
   }

@@ -11,7 +11,7 @@
 #include "annotate/timex_stage.h"
 #include "annotate/token_stage.h"
 #include "code/actor_stage.h"
-#include "code/dictionaries/dictionary_lexicon.h"
+#include "code/dictionaries/dictionary_events.h"
 #include "code/event_stage.h"
 #include "geo/place_stage.h"
 #include "sitrep/pipeline.h"
@@ -40,8 +40,9 @@ Result<std::unique_ptr<Pipeline>> MakeDefaultPipeline(PipelineOptions options) {
   Result<std::unique_ptr<QuoteStage>> quotes = QuoteStage::MakeDefault(/*with_entities=*/true);
   if (!quotes.ok()) return quotes.status();
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::move(*quotes)));
-  // The user's PETRARCH/TABARI dictionaries, if any: read once, shared by both stages.
-  auto lexicon = code::dictionaries::LexiconWithDictionaries(options.dictionaries);
+  // The user's PETRARCH/TABARI dictionaries, if any: read once, shared by both stages
+  // (the verb dictionaries travel with the lexicon to the event stage).
+  auto lexicon = code::dictionaries::LexiconWithVerbs(options.dictionaries);
   if (!lexicon.ok()) return lexicon.status();
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<ActorStage>(*lexicon)));
   SITREP_RETURN_IF_ERROR(pipeline->Add(std::make_unique<EventStage>(*lexicon)));
