@@ -2,33 +2,20 @@
 // command line, a malformed line is a warning naming file and line, and a file that
 // cannot be read stops the command with its name.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "tests/test_util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;  // standard output and error together
-};
-
-CommandRun Sitrep(const std::string& arguments) {
-  CommandRun r;
-  FILE* pipe = popen((std::string(SITREP_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+// The sitrep binary with `arguments`; standard output and error together.
+sitrep::testing::CommandResult Sitrep(const std::string& arguments) {
+  return sitrep::testing::RunCommand(sitrep::testing::Sitrep() + " " + arguments);
 }
 
 class DictionaryCliTest : public ::testing::Test {
@@ -49,25 +36,25 @@ class DictionaryCliTest : public ::testing::Test {
 };
 
 TEST_F(DictionaryCliTest, ActorsFileChangesTheCode) {
-  CommandRun plain = Sitrep("annotate " + Path("report.txt"));
-  ASSERT_EQ(plain.exit_code, 0) << plain.out;
-  EXPECT_EQ(plain.out.find("\"RVD\""), std::string::npos) << plain.out;
+  sitrep::testing::CommandResult plain = Sitrep("annotate " + Path("report.txt"));
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  EXPECT_EQ(plain.output.find("\"RVD\""), std::string::npos) << plain.output;
 
   // One file per flag: the input after it stays an input, and the flag can repeat.
-  CommandRun with =
+  sitrep::testing::CommandResult with =
       Sitrep("annotate --actors " + Path("my.actors") + " " + Path("report.txt") + " --actors " + Path("my.actors"));
-  ASSERT_EQ(with.exit_code, 0) << with.out;
-  EXPECT_NE(with.out.find("\"code\":\"RVD\""), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("dictionary " + Path("my.actors") + ":2"), std::string::npos) << with.out;
+  ASSERT_EQ(with.exit_code, 0) << with.output;
+  EXPECT_NE(with.output.find("\"code\":\"RVD\""), std::string::npos) << with.output;
+  EXPECT_NE(with.output.find("dictionary " + Path("my.actors") + ":2"), std::string::npos) << with.output;
   // The malformed line is named; the rest of the file was loaded (RVD above).
-  EXPECT_NE(with.out.find("warning: " + Path("my.actors") + ":3: \"991301\" is not a date"), std::string::npos)
-      << with.out;
+  EXPECT_NE(with.output.find("warning: " + Path("my.actors") + ":3: \"991301\" is not a date"), std::string::npos)
+      << with.output;
 }
 
 TEST_F(DictionaryCliTest, UnreadableDictionaryStopsTheCommand) {
-  CommandRun r = Sitrep("annotate " + Path("report.txt") + " --agents " + Path("missing.agents"));
+  sitrep::testing::CommandResult r = Sitrep("annotate " + Path("report.txt") + " --agents " + Path("missing.agents"));
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.out.find(Path("missing.agents")), std::string::npos) << r.out;
+  EXPECT_NE(r.output.find(Path("missing.agents")), std::string::npos) << r.output;
 }
 
 }  // namespace

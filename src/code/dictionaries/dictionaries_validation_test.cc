@@ -2,13 +2,12 @@
 // when they are absent): the last line keeps its contract, and the share of records
 // passed stays above a floor a little below what the coder reaches today.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <regex>
 #include <string>
+
+#include "tests/test_util.h"
 
 namespace {
 
@@ -23,21 +22,9 @@ constexpr double kTabariF1Floor = 0.82;      // measured 0.841
 // TABARI's target is a share of events: its recall (measured 0.863).
 constexpr double kTabariRecallFloor = 0.84;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;  // standard output only
-};
-
-CommandRun Sitrep(const std::string& arguments) {
-  CommandRun r;
-  FILE* pipe = popen((std::string(SITREP_BINARY) + " " + arguments + " 2>/dev/null").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+// The sitrep binary with `arguments`; standard output and error together.
+sitrep::testing::CommandResult Sitrep(const std::string& arguments) {
+  return sitrep::testing::RunCommand(sitrep::testing::Sitrep() + " " + arguments);
 }
 
 std::string LastLine(const std::string& out) {
@@ -50,18 +37,18 @@ std::string LastLine(const std::string& out) {
 // Runs one suite with its files given explicitly (the defaults are relative to the
 // source tree) and returns pass and f1 read from the last line.
 void RunSuite(const std::string& name, const std::string& args, double* pass, double* f1, double* recall = nullptr) {
-  CommandRun r = Sitrep("eval " + name + " " + args);
-  ASSERT_EQ(r.exit_code, 0) << r.out;
-  const std::string last = LastLine(r.out);
+  sitrep::testing::CommandResult r = Sitrep("eval " + name + " " + args);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string last = LastLine(r.output);
   std::smatch m;
   ASSERT_TRUE(std::regex_match(last, m, std::regex(name + R"(: pass=([01]\.\d{3}) f1=([01]\.\d{3}))"))) << last;
   *pass = std::stod(m[1]);
   *f1 = std::stod(m[2]);
-  EXPECT_NE(r.out.find("\nprecision: "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("\nrecall: "), std::string::npos) << r.out;
+  EXPECT_NE(r.output.find("\nprecision: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\nrecall: "), std::string::npos) << r.output;
   if (recall) {
     std::smatch rm;
-    ASSERT_TRUE(std::regex_search(r.out, rm, std::regex(R"(\nrecall: ([01]\.\d{3})\n)"))) << r.out;
+    ASSERT_TRUE(std::regex_search(r.output, rm, std::regex(R"(\nrecall: ([01]\.\d{3})\n)"))) << r.output;
     *recall = std::stod(rm[1]);
   }
 }

@@ -2,33 +2,20 @@
 // events of the pipeline (its CAMEO code on the verb, "lexicon":"dictionary"), and a verb
 // file that cannot be read stops the command with its name.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "tests/test_util.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;  // standard output and error together
-};
-
-CommandRun Sitrep(const std::string& arguments) {
-  CommandRun r;
-  FILE* pipe = popen((std::string(SITREP_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+// The sitrep binary with `arguments`; standard output and error together.
+sitrep::testing::CommandResult Sitrep(const std::string& arguments) {
+  return sitrep::testing::RunCommand(sitrep::testing::Sitrep() + " " + arguments);
 }
 
 class VerbsCliTest : public ::testing::Test {
@@ -51,38 +38,38 @@ class VerbsCliTest : public ::testing::Test {
 };
 
 TEST_F(VerbsCliTest, VerbsFileCodesTheEvent) {
-  CommandRun plain = Sitrep("annotate --actors " + Path("my.actors") + " " + Path("report.txt"));
-  ASSERT_EQ(plain.exit_code, 0) << plain.out;
-  EXPECT_EQ(plain.out.find("\"lexicon\":\"dictionary\""), std::string::npos) << plain.out;
+  sitrep::testing::CommandResult plain = Sitrep("annotate --actors " + Path("my.actors") + " " + Path("report.txt"));
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  EXPECT_EQ(plain.output.find("\"lexicon\":\"dictionary\""), std::string::npos) << plain.output;
 
-  CommandRun with = Sitrep("annotate --verbs " + Path("my.verbs") + " --actors " + Path("my.actors") + " " +
+  sitrep::testing::CommandResult with = Sitrep("annotate --verbs " + Path("my.verbs") + " --actors " + Path("my.actors") + " " +
                            Path("report.txt"));
-  ASSERT_EQ(with.exit_code, 0) << with.out;
-  EXPECT_NE(with.out.find("\"cameo\":\"112\""), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("\"lexicon\":\"dictionary\""), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("\"type\":\"ACCUSE\""), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("dictionary " + Path("my.actors") + ":1"), std::string::npos) << with.out;
+  ASSERT_EQ(with.exit_code, 0) << with.output;
+  EXPECT_NE(with.output.find("\"cameo\":\"112\""), std::string::npos) << with.output;
+  EXPECT_NE(with.output.find("\"lexicon\":\"dictionary\""), std::string::npos) << with.output;
+  EXPECT_NE(with.output.find("\"type\":\"ACCUSE\""), std::string::npos) << with.output;
+  EXPECT_NE(with.output.find("dictionary " + Path("my.actors") + ":1"), std::string::npos) << with.output;
   // sitrep's own code for "condemned" (111) gave way to the dictionary's on the same verb.
-  EXPECT_EQ(with.out.find("\"cameo\":\"111\""), std::string::npos) << with.out;
+  EXPECT_EQ(with.output.find("\"cameo\":\"111\""), std::string::npos) << with.output;
   // The malformed pattern is a warning naming file and line; the rest loaded (112 above).
-  EXPECT_NE(with.out.find("warning: " + Path("my.verbs") + ":4"), std::string::npos) << with.out;
+  EXPECT_NE(with.output.find("warning: " + Path("my.verbs") + ":4"), std::string::npos) << with.output;
 }
 
 TEST_F(VerbsCliTest, UnreadableVerbsFileStopsTheCommand) {
-  CommandRun r = Sitrep("annotate " + Path("report.txt") + " --actors " + Path("my.actors") + " --verbs " +
+  sitrep::testing::CommandResult r = Sitrep("annotate " + Path("report.txt") + " --actors " + Path("my.actors") + " --verbs " +
                         Path("missing.verbs"));
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.out.find(Path("missing.verbs")), std::string::npos) << r.out;
+  EXPECT_NE(r.output.find(Path("missing.verbs")), std::string::npos) << r.output;
 }
 
 TEST_F(VerbsCliTest, EvalsKeepTheirVerbsFlag) {
   // `eval petrarch` reads --verbs into its own list (AddVerbFlags), and loads it.
   std::ofstream(dir_ / "my.agents") << "SOLDIER_ [~MIL]\n";
   std::ofstream(dir_ / "none.jsonl") << "";
-  CommandRun r = Sitrep("eval petrarch --data " + Path("none.jsonl") + " --actors " + Path("my.actors") + " --agents " + Path("my.agents") + " --verbs " +
+  sitrep::testing::CommandResult r = Sitrep("eval petrarch --data " + Path("none.jsonl") + " --actors " + Path("my.actors") + " --agents " + Path("my.agents") + " --verbs " +
                         Path("missing.verbs"));
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.out.find(Path("missing.verbs") + ": cannot open the verb dictionary"), std::string::npos) << r.out;
+  EXPECT_NE(r.output.find(Path("missing.verbs") + ": cannot open the verb dictionary"), std::string::npos) << r.output;
 }
 
 }  // namespace
