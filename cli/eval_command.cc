@@ -23,6 +23,7 @@ namespace sitrep::cli {
 // `eval stories` (cli/eval_stories.cc).
 void AddEvalStories(CLI::App& eval);
 void AddEvalMuc4(CLI::App& eval);
+void AddEvalCameo(CLI::App& eval);
 void AddEvalValidation(CLI::App& eval);  // `eval petrarch`, `eval tabari` (cli/eval_petrarch.cc)
 
 namespace {
@@ -117,6 +118,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   AddEvalQuotes(*eval);
   AddEvalStories(*eval);
   AddEvalMuc4(*eval);
+  AddEvalCameo(*eval);
   AddEvalValidation(*eval);
 }
 

@@ -4,7 +4,8 @@
 //   stories: f1=.. bcubed_f1=.. events_f1=..
 // events_f1 scores event merging over the gold mentions of DIR/events.tsv (see
 // story_eval.cc: ScoreEvents); "nan" when there are no coded events, and the line
-// before says why.
+// before says why. --details prints each gold event row with the coded mention it was
+// aligned with, and the coded mentions no row took.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -16,7 +17,7 @@ namespace sitrep::cli {
 
 namespace {
 
-int RunEvalStories(const StoryEvalOptions& options) {
+int RunEvalStories(const StoryEvalOptions& options, bool details) {
   auto result = RunStoryEval(options);
   if (!result.ok()) return ReportError(result.status());
   const StoryEvalResult& r = *result;
@@ -27,6 +28,8 @@ int RunEvalStories(const StoryEvalOptions& options) {
   const ClusterScores& s = r.stories;
   std::cout << fmt::format("pairwise: p={:.3f} r={:.3f} f1={:.3f}\n", s.pair_p, s.pair_r, s.pair_f1);
   std::cout << fmt::format("bcubed: p={:.3f} r={:.3f} f1={:.3f}\n", s.bcubed_p, s.bcubed_r, s.bcubed_f1);
+  if (details)
+    for (const std::string& line : r.event_lines) std::cout << "event: " << line << "\n";
   std::string events = r.events_f1 < 0 ? "nan" : fmt::format("{:.3f}", r.events_f1);
   if (r.events_f1 < 0)
     std::cout << fmt::format("events: not scored ({} gold mentions): {}\n", r.gold_events, r.events_note);
@@ -41,13 +44,15 @@ int RunEvalStories(const StoryEvalOptions& options) {
 
 void AddEvalStories(CLI::App& eval) {
   auto options = std::make_shared<StoryEvalOptions>();
+  auto details = std::make_shared<bool>(false);
   options->data = "tests/data/stories";
   CLI::App* cmd = eval.add_subcommand("stories", "Score story grouping (and event merging) on a gold folder");
   cmd->add_option("--data", options->data, "Folder of articles with gold.tsv (and events.tsv)")->capture_default_str();
   cmd->add_option("--gold", options->gold, "Gold file (default: DATA/gold.tsv)");
   cmd->add_option("--threads", options->threads, "Worker threads (0: all cores)")->capture_default_str();
-  cmd->callback([options] {
-    if (int code = RunEvalStories(*options); code != kExitOk) throw CLI::RuntimeError(code);
+  cmd->add_flag("--details", *details, "Print each gold event row with the coded mention it was aligned with");
+  cmd->callback([options, details] {
+    if (int code = RunEvalStories(*options, *details); code != kExitOk) throw CLI::RuntimeError(code);
   });
 }
 

@@ -115,5 +115,28 @@ TEST_F(Cli, ANonSitrepFileIsRefusedByName) {
   EXPECT_NE(r.output.find("not-a-db.db"), std::string::npos) << r.output;
 }
 
+
+// `sitrep eval cameo` on sentences written for this test: the confusion, the contract's
+// last line, and a malformed line named by file and line.
+TEST(EvalCameo, ScoresQuadClassesAndNamesAMalformedLine) {
+  TempDir dir("eval_cameo");
+  dir.Write("cameo_class/test.tsv",
+            "Pakistani troops shelled militant hideouts in North Waziristan.\t4\r\n"
+            "The two foreign ministers met in Islamabad on Monday.\t1\r\n"
+            "The weather was mild.\t0\r\n");
+  CommandResult r = RunCommand(Sitrep() + " eval cameo --data " + dir.path().string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("label 0"), std::string::npos) << r.output;
+  const std::string last = r.output.substr(r.output.rfind("cameo: "));
+  EXPECT_EQ(last.rfind("cameo: f1=", 0), 0u) << r.output;
+  EXPECT_NE(last.find(" p="), std::string::npos);
+  EXPECT_NE(last.find(" r="), std::string::npos);
+
+  dir.Write("cameo_class/train.tsv", "A sentence with no label\n");
+  r = RunCommand(Sitrep() + " eval cameo --split train --data " + dir.path().string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.output.find("train.tsv:1: expected sentence<TAB>label"), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace sitrep

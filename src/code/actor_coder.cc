@@ -109,6 +109,8 @@ static std::vector<int> NounPhrase(const SentenceGraph& g, int head) {
       if (!take && (g.deprel(c) == "nmod" || g.deprel(c) == "obl") && depth_of[w] == 0) {
         const std::string prep = g.CaseOf(c);
         take = prep == "of" || prep == "in" || prep == "from" || prep == "for" || prep == "at";
+        // "officials in Washington" are Washington's; "Joe Biden in Lima" is only there.
+        if ((prep == "in" || prep == "at") && g.upos(w) == "PROPN") take = false;
       }
       if (!take) continue;
       depth_of[c] = depth_of[w] + (g.deprel(c) == "nmod" || g.deprel(c) == "obl" ? 1 : 0);

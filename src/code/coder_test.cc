@@ -521,6 +521,89 @@ TEST(EventCoder, WhoReportsAnAttackDidNotCarryItOut) {
   EXPECT_EQ(Codes(events[0].targets), "CVL");
 }
 
+TEST(EventCoder, ReleasingPeopleIsARetreatReleasingAStatementIsNothing) {
+  // Pakistan released the fishermen .  /  Pakistan released a statement .
+  auto released = [](const char* what, const char* lemma) {
+    return MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                     {"released", "VERB", "release", 0, "root"},
+                     {"the", "DET", "the", 4, "det"},
+                     {what, "NOUN", lemma, 2, "obj"},
+                     {".", "PUNCT", ".", 2, "punct"}}},
+                   {{"Pakistan", "LOC"}});
+  };
+  auto events = Code(released("fishermen", "fisherman"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "RETREAT");
+  EXPECT_EQ(events[0].mode, "release");
+  EXPECT_EQ(events[0].cameo, "0841");
+  EXPECT_EQ(events[0].quad_class, 2);
+  EXPECT_TRUE(Code(released("statement", "statement")).empty());
+}
+
+TEST(EventCoder, RefusingToLiftABanIsCameoRefuseToYield) {
+  // India will not lift the ban .
+  Doc doc = MakeDoc({{{"India", "PROPN", "India", 4, "nsubj"},
+                      {"will", "AUX", "will", 4, "aux"},
+                      {"not", "PART", "not", 4, "advmod"},
+                      {"lift", "VERB", "lift", 0, "root"},
+                      {"the", "DET", "the", 6, "det"},
+                      {"ban", "NOUN", "ban", 4, "obj"},
+                      {".", "PUNCT", ".", 4, "punct"}}},
+                    {{"India", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].type, "CONCEDE");  // PLOVER keeps the type and marks the mode
+  EXPECT_TRUE(events[0].negated);
+  EXPECT_EQ(events[0].cameo, "1241");
+  EXPECT_EQ(events[0].quad_class, 3);
+}
+
+TEST(EventCoder, WhatIsGivenSaysWhetherAndWhatAidItIs) {
+  // Japan sent tents to Turkey .  /  Japan sent a letter to Turkey .
+  auto sent = [](const char* what, const char* lemma) {
+    return MakeDoc({{{"Japan", "PROPN", "Japan", 2, "nsubj"},
+                     {"sent", "VERB", "send", 0, "root"},
+                     {what, "NOUN", lemma, 2, "obj"},
+                     {"to", "ADP", "to", 5, "case"},
+                     {"Turkey", "PROPN", "Turkey", 2, "obl"},
+                     {".", "PUNCT", ".", 2, "punct"}}},
+                   {{"Japan", "LOC"}, {"Turkey", "LOC"}});
+  };
+  auto events = Code(sent("tents", "tent"));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "AID");
+  EXPECT_EQ(events[0].cameo, "073");
+  EXPECT_EQ(Codes(events[0].targets), "TURGOV");
+  EXPECT_TRUE(Code(sent("letter", "letter")).empty());
+}
+
+TEST(EventCoder, AJointExerciseIsCooperationOneCountrysOwnIsAShowOfForce) {
+  // Jordan and Egypt held a joint exercise .  /  Jordan held a joint exercise .
+  Doc both = MakeDoc({{{"Jordan", "PROPN", "Jordan", 4, "nsubj"},
+                       {"and", "CCONJ", "and", 3, "cc"},
+                       {"Egypt", "PROPN", "Egypt", 1, "conj"},
+                       {"held", "VERB", "hold", 0, "root"},
+                       {"a", "DET", "a", 7, "det"},
+                       {"joint", "ADJ", "joint", 7, "amod"},
+                       {"exercise", "NOUN", "exercise", 4, "obj"},
+                       {".", "PUNCT", ".", 4, "punct"}}},
+                     {{"Jordan", "LOC"}, {"Egypt", "LOC"}});
+  auto events = Code(both);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "COOPERATE");
+  EXPECT_EQ(events[0].cameo, "062");
+  Doc alone = MakeDoc({{{"Jordan", "PROPN", "Jordan", 2, "nsubj"},
+                        {"held", "VERB", "hold", 0, "root"},
+                        {"a", "DET", "a", 5, "det"},
+                        {"joint", "ADJ", "joint", 5, "amod"},
+                        {"exercise", "NOUN", "exercise", 2, "obj"},
+                        {".", "PUNCT", ".", 2, "punct"}}},
+                      {{"Jordan", "LOC"}});
+  events = Code(alone);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "MOBILIZE");
+}
+
 TEST(EventStage, WritesTheLayerAndTheStoreRows) {
   Doc doc = MakeDoc({{{"Washington", "PROPN", "Washington", 2, "nsubj"},
                       {"sanctioned", "VERB", "sanction", 0, "root"},

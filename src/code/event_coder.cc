@@ -124,6 +124,15 @@ class SentenceCoder {
         return s;
       }
       if (!SharesSubject(g_.deprel(w))) break;
+      // "The Houthis said five fighters were killed and vowed to retaliate": a conjunct
+      // read as coordinated with a passive clause under a verb of saying shares the
+      // sayer's subject, never the passive one (which is what was done to).
+      if (g_.deprel(w) == "conj" && g_.head(w) >= 0) {
+        const int h = g_.head(w);
+        if (SubjectChild(h) < 0 && g_.Child(h, "nsubj:pass") >= 0 && g_.head(h) >= 0 &&
+            (g_.deprel(h) == "ccomp" || g_.deprel(h) == "parataxis") && IsSayVerb(g_.lemma(g_.head(h))))
+          if (int sayer = SubjectChild(g_.head(h)); sayer >= 0) return sayer;
+      }
       // "Gunmen opened fire ..., officials said": who reports an act did not do it.
       if (g_.deprel(w) == "parataxis" && g_.head(w) >= 0 && IsSayVerb(g_.lemma(g_.head(w)))) break;
       // Object control: in "prevent them from launching attacks", "urged Kabul to act",
@@ -261,11 +270,21 @@ class SentenceCoder {
       source = SubjectOf(v);
       if (int pass = g_.Child(v, "nsubj:pass"); pass >= 0) target = pass, source = AgentOf(v);
       if (!entry.pattern.empty()) target = std::max(target, ObliqueWith(v, {entry.pattern}));
+      // "sent tents to Turkey", "gave Nigeria assistance": the aid's recipient, not what is given.
+      if (target < 0 && entry.type == "AID") {
+        target = g_.Child(v, "iobj");
+        if (target < 0) target = ObliqueWith(v, {"to", "for"});
+      }
       if (target < 0) target = g_.Child(v, "obj");
       // "vowed retaliation against the US": the object names the event; the target is elsewhere.
       if (target >= 0 && !entry.pattern.empty() && g_.lemma(target) == entry.pattern) target = -1;
       if (target < 0) target = g_.Child(v, "iobj");
       if (target < 0) target = ObliqueWith(v, {"with", "to", "against", "on"});
+      // "Biden hosted Xi Jinping at a mansion" with the name read as the subject of what
+      // follows: a name right after a verb of meeting that has no object is its object.
+      if (target < 0 && entry.type == "CONSULT" && g_.Child(v, "obj") < 0 && v + 1 < g_.size() &&
+          g_.upos(v + 1) == "PROPN" && g_.deprel(v + 1) != "flat" && g_.head(v + 1) > v + 1)
+        target = v + 1;
       if (target < 0 && entry.type == "CONSULT") {  // "met with X" where "with" was read as a clause marker
         for (int c : g_.children(v)) {
           const int mark = g_.Child(c, "mark");
@@ -285,9 +304,15 @@ class SentenceCoder {
     } else {
       if (int poss = g_.Child(v, "nmod:poss"); poss >= 0 && (g_.upos(poss) != "PRON" || g_.lower(poss) == "their"))
         source = poss;
+      // "Xi used his meeting with Biden": a possessive pronoun is bound by the subject of
+      // the clause the event noun sits in.
+      if (int poss = g_.Child(v, "nmod:poss"); source < 0 && poss >= 0 && g_.upos(poss) == "PRON" &&
+                                               (g_.lower(poss) == "his" || g_.lower(poss) == "her" || g_.lower(poss) == "its"))
+        if (const int clause = g_.head(v); clause >= 0 && g_.upos(clause) == "VERB")
+          if (const int subject = SubjectOf(clause); subject >= 0 && subject != v) source = subject;
       if (source < 0) source = ObliqueWith(v, {"by", "from"});
       pair = ObliqueWith(v, {"between"});
-      target = ObliqueWith(v, {"with", "on", "against", "to"});
+      target = ObliqueWith(v, {"with", "on", "against", "to", "into"});  // "an inquiry into X"
       for (int c : g_.children(v)) {  // "actions taken by Washington against entities"
         if (g_.deprel(c) != "acl" || (!IsLightVerbWord(g_, c) && g_.lemma(c) != "take")) continue;
         if (source < 0) source = AgentOf(c);
@@ -332,6 +357,10 @@ class SentenceCoder {
       }
     }
 
+    // "Munir's meetings at the Pentagon": a meeting at an institution is with it; at a
+    // place it is only where it was.
+    if (target < 0 && entry.type == "CONSULT")
+      if (int at = ObliqueWith(v, {"at"}); at >= 0 && !actors_.InLocation(g_, at)) target = at;
     const std::string speaker_code = e->speaker_code;
     if (pair >= 0) {
       e->sources = Actors(pair, speaker_code, "source", e);
@@ -352,6 +381,8 @@ class SentenceCoder {
     if (e->targets.empty() && receiver_is_speaker && !speaker_code.empty())
       e->targets.push_back(CodedActor{e->speaker, e->speaker_span, speaker_code, "speaker"});
     if (entry.pos == 'N' && e->sources.empty() && e->targets.empty()) e->sources = CompoundPair(v, e);
+    if (entry.pos == 'N' && e->sources.empty())
+      if (auto a = ModifierActor(v, e->type)) e->arguments.emplace_back("source", a->span), e->sources.push_back(*a);
     // "X and Y discussed", "talks between X and Y": each side meets the other.
     const bool mutual = entry.type == "CONSULT" || entry.type == "AGREE" || entry.type == "COOPERATE";
     if (mutual && e->targets.empty() && e->sources.size() >= 2) {
@@ -363,9 +394,22 @@ class SentenceCoder {
       std::erase_if(e->targets, [&](const CodedActor& t) { return t.code == e->sources.front().code; });
     if (entry.type == "AGREE") RefineIntent(v, e);
     if (entry.type == "AGREE" && PromisesViolence(v)) e->type = "THREATEN", e->cameo = "138", e->context = "military";
-    if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(v)) return false;
+    // PLOVER: a declared ceasefire is a concession; one agreed or signed with the other
+    // side is an agreement.
+    if (e->cameo == "0871" && governor >= 0) {
+      static const char* kAgreeing[] = {"agree", "sign", "broker", "negotiate", "reach", "accept", "conclude"};
+      for (const char* w : kAgreeing)
+        if (g_.lemma(governor) == w) e->type = "AGREE", e->cameo = "057", e->reciprocal = e->sources.size() >= 2;
+    }
+    if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(v, e)) return false;
+    if (entry.type == "RETREAT" && entry.pos == 'V' && !FreesPeople(v)) return false;
+    // PLOVER: joint exercises are cooperation; one country's own are a show of force.
+    if (e->type == "COOPERATE" && entry.pos == 'N' && e->context == "military" && e->sources.size() < 2 &&
+        e->targets.empty())
+      e->type = "MOBILIZE", e->cameo = "150";
     ReadModes(g_, v, governor, e);
     if (e->future && e->type == "CONSULT") e->cameo = "036";  // intent to meet
+    RefineCameoForModes(e);
     ReadDate(doc_, layers_, g_, v, governor, is_trigger_, e);
     ReadPlace(doc_, actors_, g_, v, governor, e);
     GeocodePlace(layers_, e);
@@ -419,6 +463,29 @@ class SentenceCoder {
     return out;
   }
 
+  // "Israeli strikes", "the Hamas attack", "EU sanctions": a nationality or a named group
+  // modifying an event noun is who acts. A country's name there is more often the place
+  // ("the Kabul attack", "Gaza strikes"), so it counts only for sanctions, which are
+  // imposed by states, not on places.
+  std::optional<CodedActor> ModifierActor(int v, const std::string& type) const {
+    for (int c : g_.children(v)) {
+      const std::string& d = g_.deprel(c);
+      if (c > v || (d != "amod" && d != "compound" && d != "nmod:desc")) continue;
+      std::string phrase;  // the modifier with its own modifiers: "Islamic State"
+      for (int w : g_.Subtree(c, {}, 4)) phrase += (phrase.empty() ? "" : " ") + LowerAscii(g_.word(w));
+      const ActorWord* a = actor_lexicon_.Find(phrase);
+      if (!a) a = actor_lexicon_.Find(LowerAscii(g_.word(c)));
+      if (!a) continue;
+      std::string code;
+      if (a->kind == ActorWord::Kind::kGroup) code = a->code;
+      else if (a->kind == ActorWord::Kind::kCountry && (g_.upos(c) == "ADJ" || type == "SANCTION"))
+        code = a->code + (type == "ASSAULT" ? "MIL" : "GOV");  // "Israeli strikes" are the army's
+      if (code.empty()) continue;
+      return CodedActor{std::string(g_.word(c)), g_.token(c).span, code, "modifier"};
+    }
+    return std::nullopt;
+  }
+
   // The measure noun an event noun is counted in ("package of sanctions", "series of
   // attacks", "round of talks"), or the noun itself.
   int MeasureOf(int v) const {
@@ -443,16 +510,52 @@ class SentenceCoder {
     return false;
   }
 
-  // "provide a forum" is no aid: a giving verb codes AID only when what is given is
-  // help of some kind, or when its object is a people being helped ("assisting Afghans").
-  bool GivesAid(int v) const {
-    if (g_.lemma(v) != "provide" && g_.lemma(v) != "donate") return true;
-    static const char* kAid[] = {"aid", "assistance", "help", "support", "relief", "funding", "fund", "loan",
-                                 "grant", "equipment", "weapon", "arms", "training", "food", "medicine", "shelter"};
-    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis"}, 30))
-      for (const char* a : kAid)
-        if (g_.lemma(w) == a) return true;
+  // "provide a forum", "send a letter" are no aid: a giving verb codes AID only when what
+  // it gives is help of some kind, which also says what kind of aid it is (CAMEO 071-073).
+  bool GivesAid(int v, CodedEvent* e) const {
+    static const char* kGiving[] = {"provide", "donate", "give", "send", "deliver", "supply", "distribute",
+                                    "allocate", "contribute"};
+    if (std::none_of(std::begin(kGiving), std::end(kGiving), [&](const char* g) { return g_.lemma(v) == g; }))
+      return true;
+    struct Kind { const char* word; const char* cameo; const char* context; };
+    static const Kind kAid[] = {
+        {"aid", "", ""}, {"assistance", "", ""}, {"help", "", ""}, {"support", "", ""}, {"package", "", ""},
+        {"relief", "073", "humanitarian"}, {"food", "073", "humanitarian"}, {"medicine", "073", "humanitarian"},
+        {"shelter", "073", "humanitarian"}, {"tent", "073", "humanitarian"}, {"supply", "073", "humanitarian"},
+        {"vaccine", "073", "humanitarian"}, {"humanitarian", "073", "humanitarian"},
+        {"funding", "071", "economic"}, {"fund", "071", "economic"}, {"loan", "071", "economic"},
+        {"grant", "071", "economic"}, {"credit", "071", "economic"}, {"money", "071", "economic"},
+        // an amount of money, not any large number ("with 96 million votes")
+        {"$", "071", "economic"}, {"€", "071", "economic"}, {"£", "071", "economic"}, {"dollar", "071", "economic"},
+        {"euro", "071", "economic"}, {"pound", "071", "economic"}, {"yen", "071", "economic"},
+        {"yuan", "071", "economic"}, {"rupee", "071", "economic"},
+        {"weapon", "072", "military"}, {"arms", "072", "military"}, {"firearm", "072", "military"},
+        {"ammunition", "072", "military"}, {"equipment", "072", "military"}, {"training", "072", "military"}};
+    // What is given, not what a clause beside it says ("sent a letter threatening to pull funding").
+    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis", "acl", "acl:relcl", "ccomp", "xcomp"}, 30))
+      for (const Kind& k : kAid)
+        if (g_.lemma(w) == k.word) {
+          if (*k.cameo) e->cameo = k.cameo, e->context = k.context;
+          return true;
+        }
     return false;
+  }
+
+  // "released a statement" is no release: freeing codes RETREAT only when who is freed
+  // is a person or a group of people ("released the detained leaders", "Tolu was freed").
+  bool FreesPeople(int v) const {
+    if (g_.lemma(v) != "release" && g_.lemma(v) != "free" && g_.lemma(v) != "repatriate") return true;
+    static const char* kPeople[] = {"prisoner", "hostage", "detainee", "captive", "journalist", "activist", "leader",
+                                    "citizen", "national", "suspect", "man", "woman", "child", "people", "person",
+                                    "soldier", "fisherman", "worker", "member", "official", "politician",
+                                    "minister", "crew", "sailor", "student", "refugee", "follower", "supporter",
+                                    "militant", "fighter", "rebel", "protester", "demonstrator", "migrant",
+                                    "individual", "pastor", "employee", "dissident", "critic", "opponent"};
+    int freed = g_.Child(v, "obj");
+    if (freed < 0) freed = g_.Child(v, "nsubj:pass");
+    if (freed < 0) return false;
+    if (g_.upos(freed) == "PROPN") return true;
+    return std::any_of(std::begin(kPeople), std::end(kPeople), [&](const char* p) { return g_.lemma(freed) == p; });
   }
 
   // "vowed to retaliate", "pledged to strike back": a promise of violence is a threat.

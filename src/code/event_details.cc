@@ -81,11 +81,36 @@ void ReadModes(const SentenceGraph& g, int trigger, int governor, CodedEvent* e)
     if (head >= 0 && (g.deprel(word) == "xcomp" || g.deprel(word) == "acl") && g.Child(word, "mark") >= 0 &&
         g.lower(g.Child(word, "mark")) == "to") {
       static const char* kIntent[] = {"plan", "set", "schedule", "intend", "expect", "prepare", "agree", "decide",
-                                      "aim", "hope", "seek", "want", "promise", "pledge", "vow", "plans", "intention"};
+                                      "aim", "hope", "seek", "want", "promise", "pledge", "vow", "plans", "intention",
+                                      "willing", "ready", "prepared"};
       for (const char* w : kIntent)
         if (g.lemma(head) == w) e->future = true;
+      // "declined to resign", "refused to release them": the act is refused, not done.
+      static const char* kRefusal[] = {"decline", "refuse", "reject"};
+      for (const char* w : kRefusal)
+        if (g.lemma(head) == w) e->negated = true;
     }
   }
+}
+
+void RefineCameoForModes(CodedEvent* e) {
+  // CAMEO has codes of their own for intended and refused material cooperation, where
+  // PLOVER keeps the type and marks the mode: "will not lift the ban" is PLOVER CONCEDE,
+  // negated, and CAMEO 1241 (refuse to ease administrative sanctions); "is ready to
+  // provide a loan" is AID, future, and CAMEO 0331 (intent to provide economic aid).
+  struct Row { std::string_view code, intent, refusal; };
+  static constexpr Row kRows[] = {
+      {"060", "031", "121"},   {"061", "0311", "1211"}, {"062", "0312", "1212"}, {"063", "0313", "121"},
+      {"064", "0314", "121"},  {"070", "033", "122"},   {"071", "0331", "1221"}, {"072", "0332", "1222"},
+      {"073", "0333", "1223"}, {"075", "033", "122"},   {"080", "035", "124"},   {"081", "0351", "1241"},
+      {"0813", "0351", "1241"}, {"0831", "035", "124"}, {"0841", "0353", "1243"}, {"085", "0354", "1244"},
+      {"0871", "0356", "1246"}, {"0872", "0356", "1246"}, {"0874", "0356", "1246"}};
+  if (!e->negated && !e->future) return;
+  for (const Row& r : kRows)
+    if (e->cameo == r.code) {
+      e->cameo = std::string(e->negated ? r.refusal : r.intent);
+      return;
+    }
 }
 
 namespace {

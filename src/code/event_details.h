@@ -39,6 +39,10 @@ struct DocLayers {
 // (the verb a noun trigger hangs from, -1 if none).
 void ReadModes(const SentenceGraph& g, int trigger, int governor, CodedEvent* event);
 
+// The CAMEO code of an intended or refused act of material cooperation, aid or yielding
+// (031-034, 121-124), which CAMEO codes apart and PLOVER marks with a mode.
+void RefineCameoForModes(CodedEvent* e);
+
 // The time expression of the event: the one attached nearest below the trigger (or its
 // governor); one attached higher up counts only when no other predicate lies between.
 // `is_trigger[i]` marks the sentence's predicates.

@@ -16,7 +16,9 @@ bool IsLightVerbLemma(std::string_view lemma) {
                                  // what a government does with a measure: "imposed sanctions",
                                  // "adopted a package of sanctions", "issued a warning"
                                  "impose", "adopt", "approve", "unveil", "announce", "issue", "level", "file",
-                                 "declare", "order", "step"};
+                                 "declare", "order", "step",
+                                 // "opened an investigation", "opened talks"
+                                 "open"};
   for (const char* w : kLight)
     if (lemma == w) return true;
   return false;

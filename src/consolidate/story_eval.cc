@@ -32,7 +32,8 @@ std::string BaseName(const std::string& path) { return std::filesystem::path(pat
 // coder that misses an event costs recall here too, which the note reports.
 void ScoreEvents(const std::string& path, const std::vector<Doc>& docs, const Consolidation& c, StoryEvalResult* r) {
   std::map<std::string, std::string> gold;  // "file<TAB>event" -> event
-  std::vector<std::pair<std::string, std::string>> rows;  // (file, type), in file order
+  struct Row { std::string file, event, type, source, target, date; };
+  std::vector<Row> rows;
   std::vector<std::string> row_keys;
   std::ifstream in(path);
   for (std::string line; std::getline(in, line);) {
@@ -46,7 +47,7 @@ void ScoreEvents(const std::string& path, const std::vector<Doc>& docs, const Co
       continue;
     }
     std::string key = f[0] + "\t" + f[1];
-    if (gold.emplace(key, f[1]).second) rows.emplace_back(f[0], f[2]), row_keys.push_back(key);
+    if (gold.emplace(key, f[1]).second) rows.push_back({f[0], f[1], f[2], f[3], f[4], f[5]}), row_keys.push_back(key);
   }
   r->gold_events = rows.size();
   bool any_layer = false;
@@ -71,18 +72,38 @@ void ScoreEvents(const std::string& path, const std::vector<Doc>& docs, const Co
   std::map<std::string, std::vector<int>> by_file;  // file -> its mentions
   for (size_t m = 0; m < mentions.size(); ++m)
     by_file[BaseName(docs[mentions[m].doc].origin().path)].push_back(static_cast<int>(m));
+  auto describe = [&](int m) {
+    const CodedMention& x = mentions[m];
+    const Doc& d = docs[x.doc];
+    return fmt::format("event:{} {} {}>{} {} '{}'", event_of[m], x.type, x.source.empty() ? "-" : x.source,
+                       x.target.empty() ? "-" : x.target, x.date.empty() ? "-" : x.date, d.Slice(x.trigger));
+  };
+  // A row takes an unused mention of its article and type, one with its actor codes first.
   std::vector<bool> used(mentions.size(), false);
   std::map<std::string, std::string> system;
   size_t aligned = 0;
   for (size_t k = 0; k < rows.size(); ++k) {
-    const auto& [file, type] = rows[k];
-    for (int m : by_file[file])
-      if (!used[m] && mentions[m].type == type) {
-        used[m] = true, ++aligned;
-        system[row_keys[k]] = "event:" + std::to_string(event_of[m]);
-        break;
-      }
+    const Row& row = rows[k];
+    int best = -1, best_fit = -1;
+    for (int m : by_file[row.file]) {
+      if (used[m] || mentions[m].type != row.type) continue;
+      const int fit = (mentions[m].source == row.source) + (mentions[m].target == row.target);
+      if (fit > best_fit) best = m, best_fit = fit;
+    }
+    std::string line = fmt::format("{} gold {} {} {}>{} {} -> ", row.file, row.event, row.type,
+                                   row.source.empty() ? "-" : row.source, row.target.empty() ? "-" : row.target, row.date);
+    if (best >= 0) {
+      used[best] = true, ++aligned;
+      system[row_keys[k]] = "event:" + std::to_string(event_of[best]);
+      line += describe(best);
+    } else {
+      line += "missed";
+    }
+    r->event_lines.push_back(std::move(line));
   }
+  for (const auto& [file, list] : by_file)
+    for (int m : list)
+      if (!used[m]) r->event_lines.push_back(fmt::format("{} coded, no gold row: {}", file, describe(m)));
   r->events_f1 = ScoreClustering(system, gold).pair_f1;
   r->events_note = fmt::format("{} of {} gold mentions aligned with a coded event of the same type ({} of types "
                                "outside PLOVER set aside); {} coded mentions merged into {} events",

@@ -34,6 +34,9 @@ struct StoryEvalResult {
   std::string events_note;                  // how events were scored, or why not
   std::vector<std::string> clusters;        // the system's stories, one line each, for reading
   std::map<std::string, std::string> dct;   // per undated file tightened by a twin: its new DCT
+  // Per gold event row and per coded mention left unaligned, one readable line each
+  // ("file gold E01 CONSULT USAGOV>CHNGOV 2023-11-15 -> ..."), to see what the coder missed.
+  std::vector<std::string> event_lines;
 };
 
 Result<StoryEvalResult> RunStoryEval(const StoryEvalOptions& options);
