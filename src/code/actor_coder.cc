@@ -88,6 +88,12 @@ std::optional<Span> ActorCoder::LocationAt(const SentenceGraph& g, int i) const 
   return std::nullopt;
 }
 
+std::optional<Span> ActorCoder::NamedActorAt(const SentenceGraph& g, int i) const {
+  const Annotation* e = EntityAt(g, i);
+  if (e && (e->label == "PER" || e->label == "ORG")) return e->span;
+  return std::nullopt;
+}
+
 // The words that name an actor: the head with its name parts and modifiers
 // (flat, compound, nmod:poss, amod, appos), and one level of "of/in/from/for/at"
 // phrases ("officials in Islamabad", "secretary of state"); not clauses, participle

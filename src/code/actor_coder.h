@@ -56,6 +56,9 @@ class ActorCoder {
   bool InLocation(const SentenceGraph& g, int i) const;
   // The LOC entity covering word `i`, if any.
   std::optional<Span> LocationAt(const SentenceGraph& g, int i) const;
+  // The PER or ORG entity covering word `i` ("Theresa May"), if any: someone named whom
+  // nothing in the text codes.
+  std::optional<Span> NamedActorAt(const SentenceGraph& g, int i) const;
 
  private:
   std::optional<CodedActor> Code(const SentenceGraph& g, const std::vector<int>& words, int head,

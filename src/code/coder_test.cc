@@ -604,6 +604,33 @@ TEST(EventCoder, AJointExerciseIsCooperationOneCountrysOwnIsAShowOfForce) {
   EXPECT_EQ(events[0].type, "MOBILIZE");
 }
 
+TEST(EventCoder, AnUncodedNameIsAPartyOnlyBesideACodedOne) {
+  // Theresa May met German Chancellor Angela Merkel .
+  Doc met = MakeDoc({{{"Theresa", "PROPN", "Theresa", 3, "nsubj"},
+                      {"May", "PROPN", "May", 1, "flat"},
+                      {"met", "VERB", "meet", 0, "root"},
+                      {"German", "ADJ", "German", 7, "amod"},
+                      {"Chancellor", "PROPN", "Chancellor", 7, "compound"},
+                      {"Angela", "PROPN", "Angela", 3, "obj"},
+                      {"Merkel", "PROPN", "Merkel", 6, "flat"},
+                      {".", "PUNCT", ".", 3, "punct"}}},
+                    {{"Theresa May", "PER"}, {"Angela Merkel", "PER"}});
+  auto events = Code(met);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "CONSULT");
+  ASSERT_EQ(events[0].sources.size(), 1u);
+  EXPECT_EQ(events[0].sources[0].code, "");
+  EXPECT_EQ(events[0].sources[0].text, "Theresa May");
+  EXPECT_EQ(Codes(events[0].targets), "DEUGOV");
+  // Smith attacked Jones .  Nobody coded: no event.
+  Doc attacked = MakeDoc({{{"Smith", "PROPN", "Smith", 2, "nsubj"},
+                           {"attacked", "VERB", "attack", 0, "root"},
+                           {"Jones", "PROPN", "Jones", 2, "obj"},
+                           {".", "PUNCT", ".", 2, "punct"}}},
+                         {{"Smith", "PER"}, {"Jones", "PER"}});
+  EXPECT_TRUE(Code(attacked).empty());
+}
+
 TEST(EventStage, WritesTheLayerAndTheStoreRows) {
   Doc doc = MakeDoc({{{"Washington", "PROPN", "Washington", 2, "nsubj"},
                       {"sanctioned", "VERB", "sanction", 0, "root"},

@@ -246,6 +246,12 @@ class SentenceCoder {
         if (g_.head(sib) == g_.head(h) && g_.Child(sib, "case") < 0 &&
             (g_.deprel(sib) == "nmod" || g_.deprel(sib) == "appos" || g_.deprel(sib) == "obl"))
           a = actors_.CodePhrase(g_, sib, memory_, speaker_code);
+      // "Theresa May met German Chancellor Angela Merkel" with nothing in the text to say
+      // who May is: a named person or organisation is still a party, uncoded (Build
+      // keeps such an event only when another party is coded).
+      if (!a && g_.upos(h) == "PROPN")
+        if (auto named = actors_.NamedActorAt(g_, h))
+          a = CodedActor{std::string(doc_.Slice(*named)), *named, "", "name"};
       if (a) {
         e->arguments.emplace_back(std::string(role), a->span);
         out.push_back(std::move(*a));
@@ -389,8 +395,16 @@ class SentenceCoder {
       e->reciprocal = true;
       e->targets = e->sources;
     }
+    // An event needs one party the text codes; an uncoded name beside it is kept as named.
+    auto coded = [](const CodedActor& a) { return !a.code.empty(); };
+    if (std::none_of(e->sources.begin(), e->sources.end(), coded) &&
+        std::none_of(e->targets.begin(), e->targets.end(), coded))
+      e->sources.clear(), e->targets.clear();
+    // The coded parties first: the store's and GDELT's one actor column takes the first.
+    std::stable_partition(e->sources.begin(), e->sources.end(), coded);
+    std::stable_partition(e->targets.begin(), e->targets.end(), coded);
     // "She reaffirmed US support": an actor is not its own recipient unless the event is mutual.
-    if (!e->reciprocal && !e->sources.empty())
+    if (!e->reciprocal && !e->sources.empty() && coded(e->sources.front()))
       std::erase_if(e->targets, [&](const CodedActor& t) { return t.code == e->sources.front().code; });
     if (entry.type == "AGREE") RefineIntent(v, e);
     if (entry.type == "AGREE" && PromisesViolence(v)) e->type = "THREATEN", e->cameo = "138", e->context = "military";
@@ -584,7 +598,7 @@ class SentenceCoder {
     if (!e->targets.empty()) c += 0.15;
     for (const auto* list : {&e->sources, &e->targets})
       for (const CodedActor& a : *list)
-        if (a.how == "home-country" || a.how == "pronoun") c -= 0.1;
+        if (a.how == "home-country" || a.how == "pronoun" || a.code.empty()) c -= 0.1;
     if (e->lexicon_source != "lexicon") c -= 0.1;
     if (e->in_quote) c -= 0.05;
     e->confidence = std::clamp(c, 0.05, 0.95);
