@@ -1,5 +1,6 @@
 // sitrep eval cameo --data DIR [--split test]: the event coder on real news sentences
-// labelled with CAMEO QuadClasses (ConfliBERT's cameo_class; see code/quad_class_eval.h).
+// labelled with Phoenix's five-way QuadClass (ConfliBERT's cameo_class; see
+// code/quad_class_eval.h).
 // Prints the confusion of gold labels against predicted QuadClasses, then
 //   cameo: f1=.. p=.. r=..
 #include <fmt/format.h>
@@ -34,11 +35,13 @@ int RunEvalCameo(const CameoArgs& args) {
   if (!result.ok()) return ReportError(result.status());
   const code::QuadClassResult& r = *result;
   std::cerr << fmt::format("eval: {} sentences of {}/cameo_class/{}.tsv\n", r.sentences, args.data, args.split);
-  std::cout << "gold \\ coded   none     1     2     3     4\n";
+  std::cout << "gold \\ coded   none     0     1     2     3     4   recall\n";
   for (int g = 0; g <= 4; ++g) {
-    std::cout << fmt::format("label {}       {:>5}", g, r.confusion[g][0]);
-    for (int p = 1; p <= 4; ++p) std::cout << fmt::format(" {:>5}", r.confusion[g][p]);
-    std::cout << (g == 0 ? "   (not scored)\n" : "\n");
+    int all = 0;
+    for (int p = 0; p <= code::QuadClassResult::kNone; ++p) all += r.confusion[g][p];
+    std::cout << fmt::format("label {}       {:>5}", g, r.confusion[g][code::QuadClassResult::kNone]);
+    for (int p = 0; p <= 4; ++p) std::cout << fmt::format(" {:>5}", r.confusion[g][p]);
+    std::cout << fmt::format("   {:.3f}\n", all ? double(r.confusion[g][g]) / all : 0.0);
   }
   std::cout << fmt::format("cameo: f1={:.3f} p={:.3f} r={:.3f}\n", r.f1(), r.precision(), r.recall()) << std::flush;
   return kExitOk;

@@ -631,6 +631,68 @@ TEST(EventCoder, AnUncodedNameIsAPartyOnlyBesideACodedOne) {
   EXPECT_TRUE(Code(attacked).empty());
 }
 
+TEST(EventCoder, ACallIsAPhoneCallAnAppealOrNothing) {
+  // Trump called Erdogan .  /  The UN called on Libya to act .  /  Trump called Erdogan a friend .
+  Doc phoned = MakeDoc({{{"Trump", "PROPN", "Trump", 2, "nsubj"},
+                         {"called", "VERB", "call", 0, "root"},
+                         {"Erdogan", "PROPN", "Erdogan", 2, "obj"},
+                         {".", "PUNCT", ".", 2, "punct"}}},
+                       {{"Trump", "PER"}, {"Erdogan", "PER"}});
+  auto events = Code(phoned);  // named, uncoded: a call all the same
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "CONSULT");
+  EXPECT_EQ(events[0].cameo, "041");
+  Doc appealed = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                           {"called", "VERB", "call", 0, "root"},
+                           {"on", "ADP", "on", 4, "case"},
+                           {"India", "PROPN", "India", 2, "obl"},
+                           {"to", "PART", "to", 6, "mark"},
+                           {"act", "VERB", "act", 2, "xcomp"},
+                           {".", "PUNCT", ".", 2, "punct"}}},
+                         {{"Pakistan", "LOC"}, {"India", "LOC"}});
+  events = Code(appealed);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "REQUEST");
+  EXPECT_EQ(Codes(events[0].targets), "INDGOV");
+  Doc named = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                        {"called", "VERB", "call", 0, "root"},
+                        {"India", "PROPN", "India", 2, "obj"},
+                        {"a", "DET", "a", 5, "det"},
+                        {"threat", "NOUN", "threat", 2, "xcomp"},
+                        {".", "PUNCT", ".", 2, "punct"}}},
+                      {{"Pakistan", "LOC"}, {"India", "LOC"}});
+  for (const CodedEvent& e : Code(named)) EXPECT_NE(e.type, "CONSULT");
+}
+
+TEST(EventCoder, DenyingAnAccusationIsNoRejection) {
+  // India denied the charges .
+  Doc doc = MakeDoc({{{"India", "PROPN", "India", 2, "nsubj"},
+                      {"denied", "VERB", "deny", 0, "root"},
+                      {"the", "DET", "the", 4, "det"},
+                      {"charges", "NOUN", "charge", 2, "obj"},
+                      {".", "PUNCT", ".", 2, "punct"}}},
+                    {{"India", "LOC"}});
+  EXPECT_TRUE(Code(doc).empty());
+}
+
+TEST(EventCoder, SuspendingMilitaryAidIsCameo1622) {
+  // The US suspended military aid to Mali .
+  Doc doc = MakeDoc({{{"The", "DET", "the", 2, "det"},
+                      {"US", "PROPN", "US", 3, "nsubj"},
+                      {"suspended", "VERB", "suspend", 0, "root"},
+                      {"military", "ADJ", "military", 5, "amod"},
+                      {"aid", "NOUN", "aid", 3, "obj"},
+                      {"to", "ADP", "to", 7, "case"},
+                      {"Mali", "PROPN", "Mali", 3, "obl"},
+                      {".", "PUNCT", ".", 3, "punct"}}},
+                    {{"US", "LOC"}, {"Mali", "LOC"}});
+  auto events = Code(doc);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].type, "SANCTION");
+  EXPECT_EQ(events[0].cameo, "1622");
+  EXPECT_EQ(Codes(events[0].targets), "MLIGOV");
+}
+
 TEST(EventStage, WritesTheLayerAndTheStoreRows) {
   Doc doc = MakeDoc({{{"Washington", "PROPN", "Washington", 2, "nsubj"},
                       {"sanctioned", "VERB", "sanction", 0, "root"},

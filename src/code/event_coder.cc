@@ -395,10 +395,13 @@ class SentenceCoder {
       e->reciprocal = true;
       e->targets = e->sources;
     }
-    // An event needs one party the text codes; an uncoded name beside it is kept as named.
+    // An event needs one party the text codes, or, for an act that is not violence, a
+    // named actor ("Biden refused to lift sanctions"): "Smith attacked the proposal" is
+    // no attack, and a name is kept as named, uncoded.
     auto coded = [](const CodedActor& a) { return !a.code.empty(); };
+    const bool violent = e->type == "ASSAULT" || e->type == "COERCE";
     if (std::none_of(e->sources.begin(), e->sources.end(), coded) &&
-        std::none_of(e->targets.begin(), e->targets.end(), coded))
+        std::none_of(e->targets.begin(), e->targets.end(), coded) && (violent || e->sources.empty()))
       e->sources.clear(), e->targets.clear();
     // The coded parties first: the store's and GDELT's one actor column takes the first.
     std::stable_partition(e->sources.begin(), e->sources.end(), coded);
@@ -415,7 +418,10 @@ class SentenceCoder {
       for (const char* w : kAgreeing)
         if (g_.lemma(governor) == w) e->type = "AGREE", e->cameo = "057", e->reciprocal = e->sources.size() >= 2;
     }
+    if (entry.pos == 'V' && g_.lemma(v) == "call" && !ReadCall(v, entry, target, e)) return false;
+    if (e->type == "REJECT" && DeniesAnAccusation(v)) return false;
     if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(v, e)) return false;
+    if (e->cameo == "162" && entry.pos == 'V') RefineAidWithheld(v, e);
     if (entry.type == "RETREAT" && entry.pos == 'V' && !FreesPeople(v)) return false;
     // PLOVER: joint exercises are cooperation; one country's own are a show of force.
     if (e->type == "COOPERATE" && entry.pos == 'N' && e->context == "military" && e->sources.size() < 2 &&
@@ -524,6 +530,62 @@ class SentenceCoder {
     return false;
   }
 
+  // "call" is a telephone call ("Trump called Erdogan"), a visit ("called on the
+  // minister to discuss ..."), or neither: "called on Libya to crack down" is an appeal,
+  // "called him a liar" a name. False when it is no event.
+  bool ReadCall(int v, const PredicateEntry& entry, int target, CodedEvent* e) const {
+    const int xcomp = g_.Child(v, "xcomp");
+    const bool purpose = xcomp >= 0 && g_.upos(xcomp) == "VERB" && g_.Child(xcomp, "mark") >= 0;
+    // "called it unacceptable", "called him a liar"; a name read as a complement is a misparse.
+    if (xcomp >= 0 && (g_.upos(xcomp) == "NOUN" || g_.upos(xcomp) == "ADJ")) return false;
+    if (entry.pattern == "on" && purpose && !EntryAt(xcomp)) {
+      e->type = "REQUEST", e->mode = "", e->cameo = "020";  // asked of them, not a visit
+      return true;
+    }
+    return !entry.pattern.empty() || target >= 0;  // a plain "called" needs whom
+  }
+
+  // "denied charges of fraud", "rejected accusations": CAMEO 016, denying responsibility,
+  // a statement PLOVER has no type for; no rejection of anyone's demand.
+  bool DeniesAnAccusation(int v) const {
+    static const char* kClaims[] = {"charge", "accusation", "allegation", "claim", "involvement", "responsibility",
+                                    "report", "wrongdoing", "rumour", "rumor"};
+    const int obj = g_.Child(v, "obj");
+    if (obj < 0) return false;
+    return std::any_of(std::begin(kClaims), std::end(kClaims), [&](const char* c) { return g_.lemma(obj) == c; });
+  }
+
+  struct AidKind { const char* word; const char* cameo; const char* context; };
+
+  // The first word naming help of some kind in what verb `v` gives or withholds ("sent
+  // tents", "suspended military aid"), not in a clause beside it ("sent a letter
+  // threatening to pull funding"); null if none.
+  const AidKind* AidGiven(int v) const {
+    static const AidKind kAid[] = {
+        {"aid", "", ""}, {"assistance", "", ""}, {"help", "", ""}, {"support", "", ""}, {"package", "", ""},
+        {"relief", "073", "humanitarian"}, {"food", "073", "humanitarian"}, {"medicine", "073", "humanitarian"},
+        {"shelter", "073", "humanitarian"}, {"tent", "073", "humanitarian"}, {"supply", "073", "humanitarian"},
+        {"vaccine", "073", "humanitarian"}, {"humanitarian", "073", "humanitarian"},
+        {"funding", "071", "economic"}, {"fund", "071", "economic"}, {"loan", "071", "economic"},
+        {"grant", "071", "economic"}, {"credit", "071", "economic"}, {"money", "071", "economic"},
+        {"economic", "071", "economic"}, {"financial", "071", "economic"},
+        // an amount of money, not any large number ("with 96 million votes")
+        {"$", "071", "economic"}, {"€", "071", "economic"}, {"£", "071", "economic"}, {"dollar", "071", "economic"},
+        {"euro", "071", "economic"}, {"pound", "071", "economic"}, {"yen", "071", "economic"},
+        {"yuan", "071", "economic"}, {"rupee", "071", "economic"},
+        {"weapon", "072", "military"}, {"arms", "072", "military"}, {"firearm", "072", "military"},
+        {"ammunition", "072", "military"}, {"equipment", "072", "military"}, {"training", "072", "military"},
+        {"military", "072", "military"}};
+    const AidKind* general = nullptr;
+    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis", "acl", "acl:relcl", "ccomp", "xcomp"}, 30))
+      for (const AidKind& k : kAid)
+        if (g_.lemma(w) == k.word) {
+          if (*k.cameo) return &k;  // "military aid": the kind, not only that it is aid
+          if (!general) general = &k;
+        }
+    return general;
+  }
+
   // "provide a forum", "send a letter" are no aid: a giving verb codes AID only when what
   // it gives is help of some kind, which also says what kind of aid it is (CAMEO 071-073).
   bool GivesAid(int v, CodedEvent* e) const {
@@ -531,28 +593,17 @@ class SentenceCoder {
                                     "allocate", "contribute"};
     if (std::none_of(std::begin(kGiving), std::end(kGiving), [&](const char* g) { return g_.lemma(v) == g; }))
       return true;
-    struct Kind { const char* word; const char* cameo; const char* context; };
-    static const Kind kAid[] = {
-        {"aid", "", ""}, {"assistance", "", ""}, {"help", "", ""}, {"support", "", ""}, {"package", "", ""},
-        {"relief", "073", "humanitarian"}, {"food", "073", "humanitarian"}, {"medicine", "073", "humanitarian"},
-        {"shelter", "073", "humanitarian"}, {"tent", "073", "humanitarian"}, {"supply", "073", "humanitarian"},
-        {"vaccine", "073", "humanitarian"}, {"humanitarian", "073", "humanitarian"},
-        {"funding", "071", "economic"}, {"fund", "071", "economic"}, {"loan", "071", "economic"},
-        {"grant", "071", "economic"}, {"credit", "071", "economic"}, {"money", "071", "economic"},
-        // an amount of money, not any large number ("with 96 million votes")
-        {"$", "071", "economic"}, {"€", "071", "economic"}, {"£", "071", "economic"}, {"dollar", "071", "economic"},
-        {"euro", "071", "economic"}, {"pound", "071", "economic"}, {"yen", "071", "economic"},
-        {"yuan", "071", "economic"}, {"rupee", "071", "economic"},
-        {"weapon", "072", "military"}, {"arms", "072", "military"}, {"firearm", "072", "military"},
-        {"ammunition", "072", "military"}, {"equipment", "072", "military"}, {"training", "072", "military"}};
-    // What is given, not what a clause beside it says ("sent a letter threatening to pull funding").
-    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis", "acl", "acl:relcl", "ccomp", "xcomp"}, 30))
-      for (const Kind& k : kAid)
-        if (g_.lemma(w) == k.word) {
-          if (*k.cameo) e->cameo = k.cameo, e->context = k.context;
-          return true;
-        }
-    return false;
+    const AidKind* kind = AidGiven(v);
+    if (kind && *kind->cameo) e->cameo = kind->cameo, e->context = kind->context;
+    return kind != nullptr;
+  }
+
+  // "suspended military aid to Mali": CAMEO 1622, stopping military aid.
+  void RefineAidWithheld(int v, CodedEvent* e) const {
+    const AidKind* kind = AidGiven(v);
+    if (!kind || !*kind->cameo) return;
+    e->cameo = std::string("162") + kind->cameo[2];  // 071 -> 1621, 072 -> 1622, 073 -> 1623
+    e->context = kind->context;
   }
 
   // "released a statement" is no release: freeing codes RETREAT only when who is freed

@@ -40,6 +40,20 @@ const std::vector<PredicateEntry>& FindByInflection(std::string_view word, const
   return kNone;
 }
 
+// Words that head a phrase of time ("on Monday", "in March", "on Nov. 2").
+bool IsTimeWord(const SentenceGraph& g, int i) {
+  static const char* kTime[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                "january", "february", "march", "april", "may", "june", "july", "august",
+                                "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+                                "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "today",
+                                "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "day",
+                                "week", "month", "year", "weekend"};
+  if (g.upos(i) == "NUM") return true;
+  for (const char* t : kTime)
+    if (g.lower(i) == t || g.lemma(i) == t) return true;
+  return false;
+}
+
 }  // namespace
 
 bool IsLightVerbWord(const SentenceGraph& g, int i) {
@@ -75,7 +89,9 @@ std::vector<const PredicateEntry*> ChooseEntries(const SentenceGraph& g, int i, 
   for (int c : g.children(i)) {
     const std::string& d = g.deprel(c);
     if (d == "compound:prt" || d == "amod" || d == "compound" || d == "nmod:desc") cues.push_back(g.lemma(c)), cues.push_back(g.lower(c));
-    if (d == "obl" || d.starts_with("obl:") || d == "nmod" || d.starts_with("nmod:")) cues.push_back(g.CaseOf(c));
+    // "On Nov. 2, Tillerson called Lavrov": a preposition of time is no verb's particle.
+    if ((d == "obl" || d.starts_with("obl:") || d == "nmod" || d.starts_with("nmod:")) && !IsTimeWord(g, c))
+      cues.push_back(g.CaseOf(c));
     // A verb's object or passive subject can make the event: "vowed retaliation",
     // "declared war", "hostages were taken".
     if (pos == 'V' && (d == "obj" || d == "nsubj:pass")) cues.push_back(g.lemma(c));

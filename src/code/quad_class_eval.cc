@@ -10,40 +10,51 @@ namespace sitrep::code {
 
 int QuadClassResult::right() const {
   int n = 0;
-  for (int q = 1; q <= 4; ++q) n += confusion[q][q];
+  for (int q = 0; q <= 4; ++q) n += confusion[q][q];
   return n;
 }
 
 int QuadClassResult::predicted() const {
   int n = 0;
-  for (int g = 1; g <= 4; ++g)
-    for (int p = 1; p <= 4; ++p) n += confusion[g][p];
+  for (int g = 0; g <= 4; ++g)
+    for (int p = 0; p <= 4; ++p) n += confusion[g][p];
   return n;
 }
 
 int QuadClassResult::gold() const {
   int n = 0;
-  for (int g = 1; g <= 4; ++g)
-    for (int p = 0; p <= 4; ++p) n += confusion[g][p];
+  for (int g = 0; g <= 4; ++g)
+    for (int p = 0; p <= kNone; ++p) n += confusion[g][p];
   return n;
+}
+
+int PhoenixQuadClass(std::string_view cameo) {
+  if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '2' || cameo[1] < '0' || cameo[1] > '9') return -1;
+  const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+  if (root < 1 || root > 20) return -1;
+  if (root <= 2) return 0;
+  if (root <= 5) return 1;
+  if (root <= 8) return 2;
+  if (root <= 13 || root == 16) return 3;
+  return 4;
 }
 
 namespace {
 
-// The QuadClass of the document's most confident event (the first of equals), 0 if none.
-int PredictedQuad(const Doc& doc) {
+// The class of the document's most confident event (the first of equals), kNone if none.
+int PredictedClass(const Doc& doc) {
   const std::vector<Annotation>* events = doc.Layer("events");
-  if (!events) return 0;
-  int quad = 0;
+  if (!events) return QuadClassResult::kNone;
+  int predicted = QuadClassResult::kNone;
   double best = -1;
   for (const Annotation& e : *events) {
     const nlohmann::json j = nlohmann::json::parse(e.attrs, nullptr, false);
     if (!j.is_object()) continue;
     const double confidence = j.value("confidence", 0.0);
-    const int q = j.value("quad_class", 0);
-    if (q >= 1 && q <= 4 && confidence > best) best = confidence, quad = q;
+    const int q = PhoenixQuadClass(j.value("cameo", ""));
+    if (q >= 0 && confidence > best) best = confidence, predicted = q;
   }
-  return quad;
+  return predicted;
 }
 
 }  // namespace
@@ -65,7 +76,7 @@ Result<QuadClassResult> EvalQuadClasses(const std::string& dir, const std::strin
       return Status(Code::kInvalidArgument, fmt::format("{}:{}: expected sentence<TAB>label 0-4", path, line_no));
     const std::optional<Doc> doc = annotate(fmt::format("{}:{}", path, line_no), line.substr(0, tab));
     ++r.sentences;
-    ++r.confusion[label[0] - '0'][doc ? PredictedQuad(*doc) : 0];
+    ++r.confusion[label[0] - '0'][doc ? PredictedClass(*doc) : QuadClassResult::kNone];
   }
   return r;
 }
