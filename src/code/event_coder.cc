@@ -575,7 +575,8 @@ class SentenceCoder {
         {"yuan", "071", "economic"}, {"rupee", "071", "economic"},
         {"weapon", "072", "military"}, {"arms", "072", "military"}, {"firearm", "072", "military"},
         {"ammunition", "072", "military"}, {"equipment", "072", "military"}, {"training", "072", "military"},
-        {"military", "072", "military"}};
+        {"military", "072", "military"}, {"peacekeeping", "074", "peacekeeping"},
+        {"peacekeeper", "074", "peacekeeping"}};
     const AidKind* general = nullptr;
     for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis", "acl", "acl:relcl", "ccomp", "xcomp"}, 30))
       for (const AidKind& k : kAid)
@@ -590,7 +591,7 @@ class SentenceCoder {
   // it gives is help of some kind, which also says what kind of aid it is (CAMEO 071-073).
   bool GivesAid(int v, CodedEvent* e) const {
     static const char* kGiving[] = {"provide", "donate", "give", "send", "deliver", "supply", "distribute",
-                                    "allocate", "contribute"};
+                                    "allocate", "contribute", "earmark", "hand"};
     if (std::none_of(std::begin(kGiving), std::end(kGiving), [&](const char* g) { return g_.lemma(v) == g; }))
       return true;
     const AidKind* kind = AidGiven(v);
