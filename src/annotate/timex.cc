@@ -38,6 +38,12 @@ namespace {
 // mark or a possessive, names a show or a publication.
 bool IsTitle(const std::vector<Word>& words, size_t sentence_begin, const Found& f) {
   if (f.begin <= sentence_begin) return false;
+  // "USA Today", "VOA Today": "today" written with a capital inside a sentence, right
+  // after a capitalised word, is part of a name; a sentence's own "Today" comes first or
+  // after a comma.
+  const Word& first = words[f.begin];
+  if (f.end == f.begin + 1 && first.lex.kind == Lex::kDeictic && first.cap && IsUpper(words[f.begin - 1].text[0]))
+    return true;
   std::string_view before = words[f.begin - 1].low;
   if (before != "\"" && before != "''" && before != "``" && before != "'s" && before != "\u201c" &&
       before != "\u2019s")
@@ -45,6 +51,23 @@ bool IsTitle(const std::vector<Word>& words, size_t sentence_begin, const Found&
   for (size_t k = f.begin; k < f.end; ++k)
     if (words[k].lex.kind == Lex::kUnit && words[k].cap) return true;
   return false;
+}
+
+// "the third quarter ended Sept. 30", "the fiscal first half ending June 30": a day after
+// "ended"/"ending" that follows a named quarter or half is the end of the period the report
+// is about. What is compared with it later ("up from $5 million a year earlier") is that
+// quarter of the year before, so the day must not become the date such comparisons count
+// from. After a period the text does not name ("the quarter ended Sept. 30", "the six
+// months ended Aug. 12") the day is the only calendar date given, and the comparison is
+// with it (TimeBank: "1988-09-30").
+bool ClosesNamedPeriod(const std::vector<Word>& words, size_t sentence_begin, const Found& f,
+                       const std::vector<Timex>& before) {
+  if (f.begin < sentence_begin + 2 || before.empty()) return false;
+  std::string_view verb = words[f.begin - 1].low;
+  if (verb != "ended" && verb != "ending") return false;
+  const Timex& period = before.back();
+  return period.span.end == words[f.begin - 2].span.end &&
+         (period.meaning.quarter != kUnset || period.meaning.half != kUnset);
 }
 
 }  // namespace
@@ -94,6 +117,7 @@ std::vector<Timex> FindTimexes(const Doc& doc) {
       }
       if (f.m.direction == Direction::kUnknown) f.m.direction = TenseAround(words, sb, se, f.begin, f.end);
       ApplyPreposition(words, sb, &f);
+      f.m.period_end = ClosesNamedPeriod(words, sb, f, out);
       Timex t;
       t.span = {words[f.begin].span.begin, words[f.end - 1].span.end};
       // A period the tokenizer left on the last word ends the sentence, not the timex.

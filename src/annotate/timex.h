@@ -76,6 +76,8 @@ struct TimexMeaning {
   int weekday = kUnset;                  // 1 = Monday ... 7 = Sunday
   int nth_weekday = kUnset;              // with month and weekday: the 4th Thursday of November
                                          // (Thanksgiving); -1 the last one of the month
+  int easter_offset = kUnset;            // days from Easter Sunday: 0 "Easter", -2 "Good
+                                         // Friday", 1 "Easter Monday" (a date that moves)
   int quarter = kUnset, half = kUnset;
   int hour = kUnset, minute = kUnset;
   std::string_view season;               // "SP", "SU", "FA", "WI"
@@ -101,6 +103,11 @@ struct TimexMeaning {
   bool anaphoric = false;                // "the quarter": the quarter the text last named, when
                                          // it named one (a company's fiscal quarter), else the
                                          // one just reported
+  bool period_end = false;               // "the third quarter ended [Sept. 30]": the day closes
+                                         // the named quarter a report is about; comparisons
+                                         // ("a year earlier") are with the quarter, not the day
+  bool demonstrative = false;            // "this quarter" (not "the current quarter"): in a
+                                         // report on a finished quarter, that quarter
 
   // Durations and sets: amount of unit; amount < 0 when unstated ("several years").
   double amount = -1;

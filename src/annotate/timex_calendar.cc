@@ -87,6 +87,16 @@ CivilTime AddMonths(CivilTime t, int months) {
   return t;
 }
 
+// The Gregorian computus (the "anonymous" algorithm of Meeus): Easter is the first Sunday
+// after the ecclesiastical full moon on or after March 21.
+int64_t EasterSunday(int year) {
+  int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return DaysFromCivil(year, month, day);
+}
+
 std::string Year4(int year) { return year >= 0 && year <= 9999 ? fmt::format("{:04}", year) : "XXXX"; }
 
 }  // namespace timex_internal

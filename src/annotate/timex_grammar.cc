@@ -85,6 +85,21 @@ bool Grammar::Positioned(size_t i, Found* f) const {
     f->m.week_of = true;
     return true;
   }
+  // "the week ended Oct. 27", "the week ending Friday": the week a weekly figure covers,
+  // the one holding the day it ends on.
+  if (Is(i, "the") && Is(i + 1, "week") && (Is(i + 2, "ended") || Is(i + 2, "ending"))) {
+    Found day;
+    day.begin = i + 3;
+    bool dated = (IsMonth(i + 3) && MonthDate(i + 3, &day) && day.m.day != kUnset) ||
+                 (Kind(i + 3) == Lex::kWeekday && WeekdayDate(i + 3, &day) && day.m.part_of_day.empty());
+    if (!dated) return false;
+    *f = day;
+    f->begin = i;
+    f->type = TimexType::kDate;
+    f->m.week_of = true;
+    if (f->m.weekday != kUnset && f->m.month == kUnset) f->m.direction = Direction::kPast;  // a week's figures are in
+    return true;
+  }
   if (Is(i, "early") || Is(i, "earlier")) mod = Is(i, "early") ? "start" : "exact", k = i + 1;
   else if (Is(i, "late") || Is(i, "later")) mod = Is(i, "late") ? "end" : "exact", k = i + 1;
   else if (Is(i, "mid") || Is(i, "middle")) mod = "mid", k = i + 1;
@@ -117,6 +132,16 @@ bool Grammar::Positioned(size_t i, Found* f) const {
     inner.begin = k, inner.end = k + 2;
     inner.m.shift_unit = static_cast<TimeUnit>(w_[k + 1].lex.value);
     inner.m.shift = 0;
+  } else if (mod != "exact" && Kind(k) == Lex::kPartOfDay && !Is(k + 1, "of") && Kind(k + 1) != Lex::kUnit &&
+             !(In(k + 1) && w_[k + 1].lex.kind == Lex::kWeekday)) {
+    // "mid afternoon", "late afternoon", "early morning": a part of the day the narrative
+    // is at, as "the morning" is (Shifted); not "early morning hours" or "late night
+    // Friday", where the part of day only modifies what follows.
+    inner.begin = k, inner.end = k + 1;
+    inner.type = TimexType::kTime;
+    inner.m.shift_unit = TimeUnit::kDay;
+    inner.m.shift_from_previous = true;
+    inner.m.part_of_day = w_[k].lex.code;
   } else if (!Core(k, &inner) && !(Is(k, "the") && Longest(k, &inner))) {
     return false;
   }
@@ -149,6 +174,14 @@ bool Grammar::MidToken(size_t i, Found* f) const {
     return true;
   }
   const LexEntry* entry = LookUpWord(rest);
+  if (entry && entry->kind == Lex::kPartOfDay && !Is(i + 1, "of") && Kind(i + 1) != Lex::kUnit) {
+    // "mid-afternoon", "mid-morning": that part of the day the narrative is at (Positioned).
+    f->type = TimexType::kTime;
+    f->m.shift_unit = TimeUnit::kDay;
+    f->m.shift_from_previous = true;
+    f->m.part_of_day = entry->code;
+    return true;
+  }
   if (!entry || entry->kind != Lex::kMonth) return false;
   f->m.month = entry->value;
   return true;

@@ -249,6 +249,28 @@ bool Grammar::Quarter(size_t i, Found* f) const {
     f->end = k + 1;
     return true;
   }
+  // "the same month last year", "the year-earlier month": a monthly figure compared with the
+  // month last named, a year before (timex_resolve.cc counts it from that month, as it
+  // does "a year earlier").
+  bool same_month = the && m.year == kUnset && (Is(k, "same") || Is(k, "corresponding") || Is(k, "comparable")) &&
+                    Is(k + 1, "month");
+  // "year-earlier" is one word or three ("year", "-", "earlier"), as the tokenizer has it.
+  size_t adjective = Is(k, "year-earlier") || Is(k, "year-ago")                                   ? 1
+                     : Is(k, "year") && IsHyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago")) ? 3
+                                                                                                     : 0;
+  bool year_ago_month = the && m.year == kUnset && adjective && Is(k + adjective, "month");
+  if (same_month || year_ago_month) {
+    size_t e = same_month ? k + 2 : k + adjective + 1;
+    if (same_month) {
+      if (Is(e, "last") && Is(e + 1, "year")) e += 2;
+      else if (Is(e, "a") && Is(e + 1, "year") && (Is(e + 2, "ago") || Is(e + 2, "earlier"))) e += 3;
+      else return false;
+    }
+    m.shift_unit = TimeUnit::kYear, m.shift = -1;
+    m.counted = m.shift_from_previous = true;
+    f->end = e;
+    return true;
+  }
   if (the && m.year == kUnset && (Is(k, "same") || Is(k, "corresponding") || Is(k, "comparable")) &&
       Is(k + 1, "period")) {
     size_t e = k + 2;
@@ -426,6 +448,17 @@ bool Grammar::Holiday(size_t i, Found* f) const {
     bool eve = Is(d, "eve");
     m.month = eve ? 12 : 1, m.day = eve ? 31 : 1;
     end = d + 1;
+  } else if (Is(k, "easter") && !(In(k + 1) && w_[k + 1].cap && !Is(k + 1, "sunday") && !Is(k + 1, "monday") &&
+                                   !Is(k + 1, "week"))) {  // not "Easter Island", "the Easter Rising"
+    // "Easter", "Easter Sunday", "Easter Monday", "Easter week" (the week Easter Sunday
+    // ends, Holy Week as TimeBank values it): the date moves with the moon, so it is
+    // computed for the year chosen (timex_resolve.cc).
+    m.easter_offset = Is(k + 1, "monday") && w_[k + 1].cap ? 1 : 0;
+    m.week_of = Is(k + 1, "week");
+    end = k + (Is(k + 1, "sunday") || Is(k + 1, "monday") || Is(k + 1, "week") ? 2 : 1);
+  } else if (Is(k, "good") && Is(k + 1, "friday") && w_[k + 1].cap) {
+    m.easter_offset = -2;
+    end = k + 2;
   } else if (Is(k, "halloween")) {
     m.month = 10, m.day = 31, end = k + 1;
   } else if (Is(k, "independence") && Is(k + 1, "day") && In(k + 1) && w_[k + 1].cap) {

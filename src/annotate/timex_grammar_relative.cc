@@ -69,6 +69,20 @@ bool Grammar::Deictic(size_t i, Found* f) const {
     f->end = k + 4;
     return true;
   }
+  // "the same day", and "the day before" / "the day after" standing alone ("up from $4 the
+  // day before."): a day counted from the last day the narrative named, as "the previous
+  // day" is. Not "the day before the vote": that day is named by what follows.
+  auto clause_end = [&](size_t j) { return !In(j) || Is(j, ",") || Is(j, ".") || Is(j, ";") || Is(j, "and"); };
+  bool same_day = Is(k, "the") && Is(k + 1, "same") && Is(k + 2, "day") && !Is(k + 3, "as");
+  bool day_around =
+      Is(k, "the") && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) && clause_end(k + 3);
+  if (same_day || day_around) {
+    m.shift_unit = TimeUnit::kDay;
+    m.shift = same_day ? 0 : Is(k + 2, "before") ? -1 : 1;
+    m.shift_from_previous = m.narrative_day = true;
+    f->end = k + 3;
+    return true;
+  }
   if (Kind(k) == Lex::kDeictic) {
     m.shift_unit = TimeUnit::kDay;
     m.shift = w_[k].lex.value;
@@ -137,6 +151,10 @@ bool Grammar::Ref(size_t i, Found* f) const {
     // TimeBank marks "current" as an adjective ("current market conditions"); "recent" and
     // "future" it leaves unmarked more often than not.
     ref = "PRESENT_REF", ++k;
+    // "the then current market price": current at a time the text has gone back to, so the
+    // past, and "then" is part of the expression.
+    if (k - 1 > sb_ && w_[k - 2].low == "then") ref = "PAST_REF", --f->begin;
+    else if (k - 2 > sb_ && IsHyphen(k - 2) && w_[k - 3].low == "then") ref = "PAST_REF", f->begin -= 2;  // "then-"
   } else if (Is(k, "one") && Is(k + 1, "day") && i > sb_ &&
              (w_[i - 1].low == "will" || w_[i - 1].low == "would" || w_[i - 1].low == "could" ||
               w_[i - 1].low == "may" || w_[i - 1].low == "might" || w_[i - 1].low == "can" ||
@@ -344,6 +362,13 @@ bool Grammar::Shifted(size_t i, Found* f) const {
     if (unit == TimeUnit::kWeekend) m.weekend = true, unit = TimeUnit::kWeek;
     m.shift_unit = unit;
     m.shift = shift;
+    // "this quarter" can point back at the quarter the text is about; "the current
+    // quarter" is always the DCT's (timex_resolve.cc).
+    m.demonstrative = Is(i, "this") && shift == 0;
+    // "this quarter's loss": as with "Wednesday's ruling", the possessive names a result
+    // already known, so the quarter is one that is over.
+    if (m.demonstrative && unit == TimeUnit::kQuarter && (Is(k + 1, "'s") || Is(k + 1, "\u2019s")))
+      m.direction = Direction::kPast;
     f->end = k + 1;
     if (unit == TimeUnit::kQuarter && Is(k + 1, "of") && IsYear(k + 2)) return false;
     return true;

@@ -30,6 +30,7 @@ int Weekday(int64_t days);         // 1 = Monday ... 7 = Sunday
 std::pair<int, int> IsoWeek(int64_t days);  // ISO 8601 {year, week} of a day
 CivilTime AddMonths(CivilTime t, int months);  // the day clamped to the new month's length
 std::string Year4(int year);  // "0998", "2024"; "XXXX" outside 0..9999
+int64_t EasterSunday(int year);  // the day of Western (Gregorian) Easter, as Days()
 
 // ---------------------------------------------------------------------------------------
 // The word table (timex_lexicon.cc).

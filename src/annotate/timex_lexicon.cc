@@ -155,7 +155,7 @@ const Table& WordTable() {
                                "fewer", "at", "up", "every", "each", "per", "right", "as", "these", "recent",
                                "fiscal", "year-earlier", "year-ago", "christmas", "new", "half", "future", "1/2",
                                "near", "latest", "same", "weeklong", "yearlong", "monthlong", "daylong",
-                               "comparable", "corresponding", "present", "thanksgiving", "halloween",
+                               "comparable", "corresponding", "present", "thanksgiving", "halloween", "easter", "good",
                                "independence", "labor", "memorial", "full", "entire", "whole", "short", "long"})
       t[w].starter = true;
     for (std::string_view w : {"muharram", "safar", "rabi", "jumada", "rajab", "shaban", "sha'ban", "ramadan",

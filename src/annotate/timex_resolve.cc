@@ -295,6 +295,17 @@ Resolved ResolveAt(const TimexMeaning& m, TimexType type, const CivilTime* dct, 
         break;
     }
   }
+  // Easter and the days counted from it: the occurrence on the side of the DCT the tense
+  // points to, as for a month and day, then that year's date.
+  if (m.easter_offset != kUnset) {
+    r.granularity = "day";
+    if (!dct) return r.value = "XXXX-XX-XX", r;
+    CivilTime easter = CivilFromDays(EasterSunday(dct->year) + m.easter_offset);
+    int y = ChooseYear(*dct, easter.month, easter.day, m.direction, m.shift, m.limit);
+    r.value = DayValue(EasterSunday(y) + m.easter_offset);
+    r.used_anchor = true;
+    return r;
+  }
   // Calendar fields without a year: the year (or week) comes from the DCT.
   if (m.weekend) {
     r.granularity = "week";
@@ -441,6 +452,7 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
   Reference previous;
   std::optional<std::pair<int, int>> last_quarter;
   bool quarter_latest = false;  // the last date named was a quarter, not a day or month
+  bool period_end_latest = false;  // the last day named closed a period (TimexMeaning::period_end)
   // A report on several months ("in the first nine months, net was ... against the 1988
   // period"): what it compares with is that stretch of another year, so the year alone.
   bool months_report = false;
@@ -481,8 +493,8 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     // "a year earlier", "a month later" after a day or month: the same day or month,
     // shifted, as fine as the date it counts from ("rose 2% in January and 3% a year
     // earlier": January of the year before).
-    bool from_named = m.counted && m.shift_from_previous && !quarter_latest && previous.rank >= 0 &&
-                      t.token_begin <= previous_end + kNearTokens &&
+    bool from_named = m.counted && m.shift_from_previous && !quarter_latest && !period_end_latest &&
+                      previous.rank >= 0 && t.token_begin <= previous_end + kNearTokens &&
                       previous.rank <= 1 && (m.shift_unit == TimeUnit::kYear || m.shift_unit == TimeUnit::kMonth);
     bool in_months_report = months_report && t.token_begin <= months_report_end + kNearTokens;
     if (m.same_period && in_months_report) {
@@ -497,6 +509,16 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
         r.value = fmt::format("{}-Q{}", Year4(*year), last_quarter->second);
         r.granularity = "quarter";
       }
+    } else if (m.demonstrative && m.shift_unit == TimeUnit::kQuarter && m.shift == 0 && last_quarter &&
+               t.meaning.direction == Direction::kPast && have_dct &&
+               last_quarter->first * 4 + last_quarter->second ==
+                   dct.earliest.year * 4 + (dct.earliest.month - 1) / 3) {
+      // "This quarter's loss includes ...", "sales fell this quarter", in a report on the
+      // quarter just ended: the quarter the report is about, as "this" points back at what
+      // the text has named. Not "will post a loss this quarter" (ahead, or no tense to go
+      // by: the DCT's quarter), nor "the current quarter".
+      r.value = fmt::format("{}-Q{}", Year4(last_quarter->first), last_quarter->second);
+      r.granularity = "quarter";
     } else if (m.anaphoric && m.shift_unit == TimeUnit::kQuarter && m.shift == -1 && last_quarter) {
       r.value = fmt::format("{}-Q{}", Year4(last_quarter->first), last_quarter->second);
       r.granularity = "quarter";
@@ -528,7 +550,12 @@ void ResolveTimexes(const DctAnchor& dct, std::vector<Timex>* timexes) {
     }
     if (t.type == TimexType::kDate || t.type == TimexType::kTime) {
       if (QuarterOf(t.value) && !m.counted && !m.same_period) months_report = false;
-      if (auto ref = ReferenceOf(t.value)) previous = *ref, quarter_latest = false, previous_end = t.token_end;
+      if (auto ref = ReferenceOf(t.value)) {
+        previous = *ref, previous_end = t.token_end;
+        // "for the third quarter ended Sept. 30": the report is still about the quarter.
+        if (!m.period_end) quarter_latest = false;
+        period_end_latest = m.period_end;
+      }
       // The quarter a report is about; not its year-ago twin ("the year-ago period").
       bool year_ago_quarter = m.shift_unit == TimeUnit::kQuarter && m.shift <= -4;
       // A later mention of an earlier quarter looks back ("after a flat second quarter"), and

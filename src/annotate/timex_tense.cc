@@ -166,6 +166,13 @@ bool OpensAttribution(const std::vector<Word>& words, size_t i, size_t to) {
   return false;
 }
 
+// A word that opens another clause after a time expression: a coordinating conjunction,
+// a relative or subordinating word, a semicolon.
+bool StartsClause(std::string_view w) {
+  return w == "and" || w == "but" || w == "while" || w == "whereas" || w == "although" || w == "though" ||
+         w == "because" || w == "which" || w == "who" || w == "where" || w == "when" || w == ";";
+}
+
 // The nearest cue within [from, to).
 Direction NearestCue(const std::vector<Word>& words, size_t sentence_begin, size_t from, size_t to, size_t begin,
                      size_t end) {
@@ -180,15 +187,28 @@ Direction NearestCue(const std::vector<Word>& words, size_t sentence_begin, size
   auto is_prep = [](std::string_view w) { return w == "in" || w == "on" || w == "at" || w == "for"; };
   if (begin >= from + 1 && is_be(words[begin - 1].low)) return Direction::kFuture;
   if (begin >= from + 2 && is_prep(words[begin - 1].low) && is_be(words[begin - 2].low)) return Direction::kFuture;
-  for (size_t d = 1; d <= 20; ++d) {
-    if (begin >= from + d) {
-      Direction dir = CueAt(words, begin - d, sentence_begin, true);
-      if (dir != Direction::kUnknown) return dir;
+  // A time adverbial modifies the verb of its own clause: in "took the town Monday and will
+  // hold it until Friday", the "will" after "and" belongs to another clause. So a cue before
+  // the timex, or after it but before a clause boundary, is looked for first; a cue past the
+  // boundary only when the clause has none ("Monday and Tuesday will be holidays").
+  size_t clause_to = to;
+  for (size_t k = end; k < to; ++k)
+    if (StartsClause(words[k].low)) {
+      clause_to = k;
+      break;
     }
-    if (end + d - 1 < to) {
-      Direction dir = CueAt(words, end + d - 1, sentence_begin, false);
-      if (dir != Direction::kUnknown) return dir;
+  for (size_t limit : {clause_to, to}) {
+    for (size_t d = 1; d <= 20; ++d) {
+      if (begin >= from + d) {
+        Direction dir = CueAt(words, begin - d, sentence_begin, true);
+        if (dir != Direction::kUnknown) return dir;
+      }
+      if (end + d - 1 < limit) {
+        Direction dir = CueAt(words, end + d - 1, sentence_begin, false);
+        if (dir != Direction::kUnknown) return dir;
+      }
     }
+    if (limit == to) break;
   }
   return Direction::kUnknown;
 }

@@ -106,6 +106,11 @@ const Case kCases[] = {
     {"Prices rose after last Thanksgiving.", "2024-09-17", "last Thanksgiving", "2023-11-23"},
     {"Stores will close on Thanksgiving Day.", "2024-09-17", "Thanksgiving Day", "2024-11-28"},
     {"Crowds gathered on Memorial Day.", "2024-09-17", "Memorial Day", "2024-05-27"},
+    // Easter moves with the moon: computed for the year the tense points to.
+    {"Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"},
+    {"Shops will close on Good Friday.", "1998-03-04", "Good Friday", "1998-04-10"},
+    {"Churches were full on Easter Sunday.", "1999-04-06", "Easter Sunday", "1999-04-04"},
+    {"The truce was signed at Easter.", "1998-11-20", "Easter", "1998-04-12"},
     {"The rally was held on Sept. 3 and the vote the next day.", "2024-09-17", "the next day", "2024-09-04"},
     {"The vote came the next day.", "2024-09-17", "the next day", "XXXX-XX-XX"},
     {"A hearing is set for the week of Oct. 7.", "2024-09-17", "the week of Oct. 7", "2024-W41"},
@@ -191,9 +196,48 @@ const Case kCases[] = {
     {"Many prisoners were taken in the first hours of the war.", "1991-02-25", "the first hours", "PTXH"},
     {"Recovery takes two to six days.", "1998-03-31", "two", "P2D"},
     {"Recovery takes two to six days.", "1998-03-31", "six days", "P6D"},
-    // "were planning" looks ahead even after the date.
-    {"Protesters held a march on Saturday and were planning to drive around the airport.", "2000-01-07", "Saturday",
-     "2000-01-08"},
+    // A day that closes a named quarter ("the third quarter ended Sept. 30") is not what a
+    // later comparison counts from: "a year earlier" is that quarter a year before.
+    {"Net rose 5% for the third quarter ended Sept. 30, up from $4 million a year earlier.", "1989-11-01",
+     "a year earlier", "1988-Q3"},
+    // ... while the end of a period the text does not name, or any other day, still is.
+    {"Net rose for the six months ended Aug. 12, up from a loss a year earlier.", "1989-11-01",
+     "a year earlier", "1988-08-12"},
+    {"The plant closed on Sept. 30, and it had closed a year earlier too.", "1989-11-01", "a year earlier",
+     "1988-09-30"},
+    // "this quarter" in a report on the quarter just ended is that quarter when it is over
+    // ("this quarter's loss", a past tense); ahead of the writer it is the DCT's.
+    {"Net fell in the third quarter. This quarter's loss includes charges.", "1989-11-01", "This quarter",
+     "1989-Q3"},
+    {"Net fell in the third quarter. Sales fell sharply this quarter.", "1989-11-01", "this quarter", "1989-Q3"},
+    {"Net fell in the third quarter. The company will post a profit this quarter.", "1989-11-01", "this quarter",
+     "1989-Q4"},
+    {"Net fell in the third quarter. Analysts see a profit in the current quarter.", "1989-11-01",
+     "the current quarter", "1989-Q4"},
+    // "mid afternoon", "late afternoon": a part of the day the narrative is at.
+    {"Gunfire was heard in mid afternoon.", "1998-03-06", "mid afternoon", "1998-03-06TAF"},
+    {"Police fired on the crowd Tuesday. The shooting stopped in the late afternoon.", "1998-03-06",
+     "the late afternoon", "1998-03-03TAF"},
+    {"Shelling resumed at mid-morning.", "1998-03-06", "mid-morning", "1998-03-06TMO"},
+    // The tense of the timex's own clause: a cue after "and", "which", ... only when the
+    // clause has none.
+    {"The rebels took the town Monday and will hold it until Friday.", "1998-03-04", "Monday", "1998-03-02"},
+    {"Monday and Tuesday will be holidays.", "1998-03-04", "Monday", "1998-03-09"},
+    // "the same day", "the day before": from the last day the narrative named.
+    {"The stock closed at $5 yesterday, up from $4 the day before.", "1989-11-01", "the day before", "1989-10-30"},
+    {"Rebels attacked on Sept. 3, and the army struck back the same day.", "2024-09-17", "the same day",
+     "2024-09-03"},
+    // Weekly and monthly figures: the week a figure covers, the month it is compared with.
+    {"The rate was 5% in the week ended Oct. 27.", "1989-11-01", "the week ended Oct. 27", "1989-W43"},
+    {"The rate was 5% in the week ended Friday.", "1989-11-01", "the week ended Friday", "1989-W43"},
+    {"Sales in September rose 5% from the year-earlier month.", "1989-11-01", "the year-earlier month", "1988-09"},
+    {"Sales in September rose 5% from the same month last year.", "1989-11-01", "the same month last year",
+     "1988-09"},
+    // "were planning" looks ahead even after the date (in the date's own clause: after
+    // "held a march on Saturday and", "held" dates the march, above).
+    {"Protesters on Saturday were planning to drive around the airport.", "2000-01-07", "Saturday", "2000-01-08"},
+    {"Protesters planned a march on Saturday and were planning to drive around the airport.", "2000-01-07",
+     "Saturday", "2000-01-08"},
 };
 
 TEST(TimexTest, ResolvesAgainstStatedDct) {
@@ -220,6 +264,29 @@ TEST(TimexTest, ShowTitlesAreNotTimes) {
   EXPECT_EQ(ValueOf(found, "60 Minutes"), "<none>");
   EXPECT_EQ(ValueOf(found, "This Week"), "<none>");
   EXPECT_EQ(ValueOf(Annotate("The talks lasted 60 minutes.", "2000-04-17"), "60 minutes"), "PT60M");
+}
+
+TEST(TimexTest, TodayInANameIsNotADate) {
+  EXPECT_EQ(ValueOf(Annotate("This is VOA Today.", "1998-03-31"), "Today"), "<none>");
+  EXPECT_EQ(ValueOf(Annotate("The poll was published by USA Today on Monday.", "1998-03-31"), "Today"), "<none>");
+  EXPECT_EQ(ValueOf(Annotate("Today the army attacked.", "1998-03-31"), "Today"), "1998-03-31");
+  EXPECT_EQ(ValueOf(Annotate("In Rome, Today the pope spoke.", "1998-03-31"), "Today"), "1998-03-31");
+}
+
+TEST(TimexTest, ThenCurrentIsThePast) {
+  auto found = Annotate("The bonds were valued at the then current market price.", "1989-10-26");
+  EXPECT_EQ(ValueOf(found, "then current"), "PAST_REF");
+  EXPECT_EQ(ValueOf(Annotate("He sold at the then-current price.", "1989-10-26"), "then-current"), "PAST_REF");
+  EXPECT_EQ(ValueOf(Annotate("He sold at current market prices.", "1989-10-26"), "current"), "PRESENT_REF");
+}
+
+TEST(TimexTest, TheDayBeforeAnEventIsNotADay) {
+  EXPECT_EQ(ValueOf(Annotate("He arrived on Sept. 3, the day before the vote.", "2024-09-17"), "the day before"),
+            "<none>");
+}
+
+TEST(TimexTest, EasterIslandIsAPlace) {
+  EXPECT_TRUE(Annotate("The ship reached Easter Island.", "1998-03-04").empty());
 }
 
 TEST(TimexTest, QuarterToQuarterIsNotAQuarter) {
