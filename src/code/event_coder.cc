@@ -8,6 +8,7 @@
 #include "code/cameo_table.h"
 #include "code/event_details.h"
 #include "code/predicate_finder.h"
+#include "code/predicate_readings.h"
 #include "code/sentence_graph.h"
 
 namespace sitrep::code {
@@ -326,7 +327,7 @@ class SentenceCoder {
       }
       // "its 12th package of sanctions", "a wave of strikes": the measure word stands in
       // the clause for the event noun, so the light verb and possessor are found from it.
-      const int anchor = MeasureOf(v);
+      const int anchor = MeasureOf(g_, v);
       if (anchor != v) {
         if (int poss = g_.Child(anchor, "nmod:poss"); source < 0 && poss >= 0 && g_.upos(poss) != "PRON") source = poss;
         if (target < 0) target = ObliqueWith(anchor, {"on", "against", "with", "to"});
@@ -409,7 +410,7 @@ class SentenceCoder {
     // "She reaffirmed US support": an actor is not its own recipient unless the event is mutual.
     if (!e->reciprocal && !e->sources.empty() && coded(e->sources.front()))
       std::erase_if(e->targets, [&](const CodedActor& t) { return t.code == e->sources.front().code; });
-    if (entry.type == "AGREE") RefineIntent(v, e);
+    if (entry.type == "AGREE") RefineIntent(g_, v, e);
     if (entry.type == "AGREE" && PromisesViolence(v)) e->type = "THREATEN", e->cameo = "138", e->context = "military";
     // PLOVER: a declared ceasefire is a concession; one agreed or signed with the other
     // side is an agreement.
@@ -419,10 +420,10 @@ class SentenceCoder {
         if (g_.lemma(governor) == w) e->type = "AGREE", e->cameo = "057", e->reciprocal = e->sources.size() >= 2;
     }
     if (entry.pos == 'V' && g_.lemma(v) == "call" && !ReadCall(v, entry, target, e)) return false;
-    if (e->type == "REJECT" && DeniesAnAccusation(v)) return false;
-    if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(v, e)) return false;
-    if (e->cameo == "162" && entry.pos == 'V') RefineAidWithheld(v, e);
-    if (entry.type == "RETREAT" && entry.pos == 'V' && !FreesPeople(v)) return false;
+    if (e->type == "REJECT" && DeniesAnAccusation(g_, v)) return false;
+    if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(g_, v, e)) return false;
+    if (e->cameo == "162" && entry.pos == 'V') RefineAidWithheld(g_, v, e);
+    if (entry.type == "RETREAT" && entry.pos == 'V' && !FreesPeople(g_, v)) return false;
     // PLOVER: joint exercises are cooperation; one country's own are a show of force.
     if (e->type == "COOPERATE" && entry.pos == 'N' && e->context == "military" && e->sources.size() < 2 &&
         e->targets.empty())
@@ -442,7 +443,7 @@ class SentenceCoder {
       if (counted >= 0) e->targets = Actors(counted, speaker_code, "target", e);
     }
 
-    if (e->type == "ASSAULT" && e->sources.empty() && IsNaturalForce(source)) return false;
+    if (e->type == "ASSAULT" && e->sources.empty() && IsNaturalForce(g_, source)) return false;
     // No actor, no event: an attack may still be an event with its victims or toll.
     if (e->sources.empty() && !(e->type == "ASSAULT" && (!e->targets.empty() || e->killed || e->injured))) return false;
     // One party is not a meeting: "the meeting was attended by X", "to meet emerging threats".
@@ -506,30 +507,6 @@ class SentenceCoder {
     return std::nullopt;
   }
 
-  // The measure noun an event noun is counted in ("package of sanctions", "series of
-  // attacks", "round of talks"), or the noun itself.
-  int MeasureOf(int v) const {
-    static const char* kMeasure[] = {"package", "set", "round", "wave", "series", "raft", "batch", "spate",
-                                     "string", "list", "volley", "barrage", "slew"};
-    const int head = g_.head(v);
-    if (head < 0 || (g_.deprel(v) != "nmod" && !g_.deprel(v).starts_with("nmod:")) || g_.CaseOf(v) != "of") return v;
-    for (const char* m : kMeasure)
-      if (g_.lemma(head) == m) return head;
-    return v;
-  }
-
-  // Forces of nature are no actors: "the earthquake struck", "the storm killed 20".
-  bool IsNaturalForce(int w) const {
-    static const char* kNature[] = {"earthquake", "quake", "tremor", "aftershock", "tsunami", "storm", "typhoon",
-                                    "hurricane", "cyclone", "flood", "flooding", "landslide", "avalanche",
-                                    "wildfire", "drought", "heatwave", "eruption", "volcano", "disease",
-                                    "virus", "epidemic", "outbreak", "lightning", "tornado", "rain"};
-    if (w < 0) return false;
-    for (const char* n : kNature)
-      if (g_.lemma(w) == n || g_.lower(w) == n) return true;
-    return false;
-  }
-
   // "call" is a telephone call ("Trump called Erdogan"), a visit ("called on the
   // minister to discuss ..."), or neither: "called on Libya to crack down" is an appeal,
   // "called him a liar" a name. False when it is no event.
@@ -545,85 +522,6 @@ class SentenceCoder {
     return !entry.pattern.empty() || target >= 0;  // a plain "called" needs whom
   }
 
-  // "denied charges of fraud", "rejected accusations": CAMEO 016, denying responsibility,
-  // a statement PLOVER has no type for; no rejection of anyone's demand.
-  bool DeniesAnAccusation(int v) const {
-    static const char* kClaims[] = {"charge", "accusation", "allegation", "claim", "involvement", "responsibility",
-                                    "report", "wrongdoing", "rumour", "rumor"};
-    const int obj = g_.Child(v, "obj");
-    if (obj < 0) return false;
-    return std::any_of(std::begin(kClaims), std::end(kClaims), [&](const char* c) { return g_.lemma(obj) == c; });
-  }
-
-  struct AidKind { const char* word; const char* cameo; const char* context; };
-
-  // The first word naming help of some kind in what verb `v` gives or withholds ("sent
-  // tents", "suspended military aid"), not in a clause beside it ("sent a letter
-  // threatening to pull funding"); null if none.
-  const AidKind* AidGiven(int v) const {
-    static const AidKind kAid[] = {
-        {"aid", "", ""}, {"assistance", "", ""}, {"help", "", ""}, {"support", "", ""}, {"package", "", ""},
-        {"relief", "073", "humanitarian"}, {"food", "073", "humanitarian"}, {"medicine", "073", "humanitarian"},
-        {"shelter", "073", "humanitarian"}, {"tent", "073", "humanitarian"}, {"supply", "073", "humanitarian"},
-        {"vaccine", "073", "humanitarian"}, {"humanitarian", "073", "humanitarian"},
-        {"funding", "071", "economic"}, {"fund", "071", "economic"}, {"loan", "071", "economic"},
-        {"grant", "071", "economic"}, {"credit", "071", "economic"}, {"money", "071", "economic"},
-        {"economic", "071", "economic"}, {"financial", "071", "economic"},
-        // an amount of money, not any large number ("with 96 million votes")
-        {"$", "071", "economic"}, {"€", "071", "economic"}, {"£", "071", "economic"}, {"dollar", "071", "economic"},
-        {"euro", "071", "economic"}, {"pound", "071", "economic"}, {"yen", "071", "economic"},
-        {"yuan", "071", "economic"}, {"rupee", "071", "economic"},
-        {"weapon", "072", "military"}, {"arms", "072", "military"}, {"firearm", "072", "military"},
-        {"ammunition", "072", "military"}, {"equipment", "072", "military"}, {"training", "072", "military"},
-        {"military", "072", "military"}, {"peacekeeping", "074", "peacekeeping"},
-        {"peacekeeper", "074", "peacekeeping"}};
-    const AidKind* general = nullptr;
-    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass", "advcl", "parataxis", "acl", "acl:relcl", "ccomp", "xcomp"}, 30))
-      for (const AidKind& k : kAid)
-        if (g_.lemma(w) == k.word) {
-          if (*k.cameo) return &k;  // "military aid": the kind, not only that it is aid
-          if (!general) general = &k;
-        }
-    return general;
-  }
-
-  // "provide a forum", "send a letter" are no aid: a giving verb codes AID only when what
-  // it gives is help of some kind, which also says what kind of aid it is (CAMEO 071-073).
-  bool GivesAid(int v, CodedEvent* e) const {
-    static const char* kGiving[] = {"provide", "donate", "give", "send", "deliver", "supply", "distribute",
-                                    "allocate", "contribute", "earmark", "hand"};
-    if (std::none_of(std::begin(kGiving), std::end(kGiving), [&](const char* g) { return g_.lemma(v) == g; }))
-      return true;
-    const AidKind* kind = AidGiven(v);
-    if (kind && *kind->cameo) e->cameo = kind->cameo, e->context = kind->context;
-    return kind != nullptr;
-  }
-
-  // "suspended military aid to Mali": CAMEO 1622, stopping military aid.
-  void RefineAidWithheld(int v, CodedEvent* e) const {
-    const AidKind* kind = AidGiven(v);
-    if (!kind || !*kind->cameo) return;
-    e->cameo = std::string("162") + kind->cameo[2];  // 071 -> 1621, 072 -> 1622, 073 -> 1623
-    e->context = kind->context;
-  }
-
-  // "released a statement" is no release: freeing codes RETREAT only when who is freed
-  // is a person or a group of people ("released the detained leaders", "Tolu was freed").
-  bool FreesPeople(int v) const {
-    if (g_.lemma(v) != "release" && g_.lemma(v) != "free" && g_.lemma(v) != "repatriate") return true;
-    static const char* kPeople[] = {"prisoner", "hostage", "detainee", "captive", "journalist", "activist", "leader",
-                                    "citizen", "national", "suspect", "man", "woman", "child", "people", "person",
-                                    "soldier", "fisherman", "worker", "member", "official", "politician",
-                                    "minister", "crew", "sailor", "student", "refugee", "follower", "supporter",
-                                    "militant", "fighter", "rebel", "protester", "demonstrator", "migrant",
-                                    "individual", "pastor", "employee", "dissident", "critic", "opponent"};
-    int freed = g_.Child(v, "obj");
-    if (freed < 0) freed = g_.Child(v, "nsubj:pass");
-    if (freed < 0) return false;
-    if (g_.upos(freed) == "PROPN") return true;
-    return std::any_of(std::begin(kPeople), std::end(kPeople), [&](const char* p) { return g_.lemma(freed) == p; });
-  }
-
   // "vowed to retaliate", "pledged to strike back": a promise of violence is a threat.
   bool PromisesViolence(int v) const {
     for (int c : g_.children(v)) {
@@ -632,16 +530,6 @@ class SentenceCoder {
       if (inner && inner->type == "ASSAULT") return true;
     }
     return false;
-  }
-
-  // "promised technical assistance" is an intent to give aid (033); "agreed to meet", to
-  // meet (036); plain intent to cooperate stays 030.
-  void RefineIntent(int v, CodedEvent* e) const {
-    for (int w : g_.Subtree(v, {"nsubj", "nsubj:pass"}, 40)) {
-      const std::string& l = g_.lemma(w);
-      if (l == "assistance" || l == "aid") { e->cameo = "033"; return; }
-      if (l == "meet" || l == "meeting" || l == "talk" || l == "dialogue" || l == "negotiate") { e->cameo = "036"; return; }
-    }
   }
 
   void Score(CodedEvent* e) const {
