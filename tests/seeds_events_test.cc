@@ -48,7 +48,7 @@ const std::vector<Expected>& Expectations() {
       {"002-phone", "002", "CONSULT", "PAKGOV", "USAGOV", "telephonic conversation between Foreign Minister Ishaq Dar",
        "", "041"},
       {"002-congratulatory-call", "002", "SUPPORT", "USAGOV", "PAKGOV", "congratulatory telephone call", "", "051"},
-      {"002-accuses-india", "002", "ACCUSE", "PAKGOV", "INDGOV", "credible evidence"},
+      {"002-accuses-india", "002", "ACCUSE", "PAKGOV", "INDGOV|INDSPY", "credible evidence"},
       {"002-biden-felicitation", "002", "SUPPORT", "USAGOV", "PAKGOV", "extended felicitation"},
       {"003-dialogue", "003", "CONSULT", "PAKGOV", "USAGOV", "co-chaired the meeting", "XXXX-05-10"},
       {"003-promise-aid", "003", "AGREE", "USAGOV", "PAKGOV", "promised to provide technical assistance", "", "033"},
@@ -70,11 +70,8 @@ const std::vector<Expected>& Expectations() {
 const std::map<std::string, std::string>& KnownGaps() {
   static const std::map<std::string, std::string> kGaps = {
       {"001-sanction", "the target (the Beijing institute) is named in the next sentence"},
-      {"002-accuses-india", "'said that Islamabad had credible evidence of ...' has no accusation verb"},
       {"003-doha-agreement", "the parties of 'the agreement' are in the previous sentence"},
       {"004-dialogue-in-june", "'plans to hold a dialogue' inside 'the discussion included': no actor in reach"},
-      // Met before the tagger, lemmatizer and parser models were retrained (21:07); lost after.
-      {"003-complaint", "new parse: the complaint's content clause no longer hangs from 'complained'"},
   };
   return kGaps;
 }
@@ -117,7 +114,16 @@ bool Matches(const Expected& x, const SeedEvents& seed, const json& e, std::stri
   if (e.value("reciprocal", false)) sources.insert(targets.begin(), targets.end()), targets = sources;
   auto fail = [&](std::string what) { *why = what + " in: " + e.dump(); return false; };
   if (!x.source.empty() && !sources.count(x.source)) return fail("source is not " + x.source);
-  if (!x.target.empty() && !targets.count(x.target)) return fail("target is not " + x.target);
+  // EXPECTED.md sometimes allows two codes ("INDGOV/INDSPY"): written "INDGOV|INDSPY".
+  auto one_of = [](const std::set<std::string>& codes, const std::string& wanted) {
+    for (size_t b = 0; b <= wanted.size();) {
+      const size_t e = std::min(wanted.find('|', b), wanted.size());
+      if (codes.count(wanted.substr(b, e - b))) return true;
+      b = e + 1;
+    }
+    return false;
+  };
+  if (!x.target.empty() && !one_of(targets, x.target)) return fail("target is not " + x.target);
   if (!x.cameo.empty() && e.value("cameo", "") != x.cameo) return fail("CAMEO is not " + x.cameo);
   const json& date = e["date"];
   if (!x.date_value.empty() && date.value("value", "") != x.date_value && date.value("iso", "") != x.date_value)

@@ -301,6 +301,9 @@ class SentenceCoder {
       if (entry.type == "ACCUSE" && target < 0) {  // "complained (that) the administration is not doing enough"
         for (int c : g_.children(v))
           if (target < 0 && g_.deprel(c) == "ccomp") target = g_.Child(c, "nsubj");
+        // ... or with that subject read as a bare oblique of "complained" itself.
+        for (int c : g_.children(v))
+          if (target < 0 && g_.deprel(c) == "obl" && g_.CaseOf(c).empty() && !InTimex(c) && c > v) target = c;
       }
       if (entry.type == "AGREE" && target < 0) {  // "promised to provide assistance to Pakistan"
         for (int c : g_.children(v))
@@ -420,6 +423,8 @@ class SentenceCoder {
         if (g_.lemma(governor) == w) e->type = "AGREE", e->cameo = "057", e->reciprocal = e->sources.size() >= 2;
     }
     if (entry.pos == 'V' && g_.lemma(v) == "call" && !ReadCall(v, entry, target, e)) return false;
+    // "had credible evidence of Indian agents' link": an accusation only against someone.
+    if (entry.pos == 'N' && g_.lemma(v) == "evidence" && e->targets.empty()) return false;
     if (e->type == "REJECT" && DeniesAnAccusation(g_, v)) return false;
     if (entry.type == "AID" && entry.pos == 'V' && !GivesAid(g_, v, e)) return false;
     if (e->cameo == "162" && entry.pos == 'V') RefineAidWithheld(g_, v, e);
