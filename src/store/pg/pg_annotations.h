@@ -6,7 +6,9 @@
 // the rows of the SQLite store's annotations table, for reading.
 #pragma once
 
+#include <pqxx/transaction_base>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/doc.h"
@@ -14,18 +16,30 @@
 
 namespace sitrep::pg {
 
-// The layers of a document as five array parameters: the layer names (text[]) and,
-// one element per layer, an array literal of its span begins, span ends, labels and
-// attributes (each element a text the server casts to integer[] or text[]). Layers
-// without annotations have no row. `only`, when given, picks the layers written.
-struct LayerArrays {
-  PgArray layers, begins, ends, labels, attrs;
+// The layers of documents as one parameter: an array of annotation_layers rows
+// (PgRecord), in binary, each with the layer's arrays in binary too, so the server parses
+// no text and cuts nothing out of anything. A row's doc_id is the document's id, or in a
+// statement of several documents its place among them (SelectLayerRows joins it to the
+// id). Layers without annotations have no row.
+class LayerRows {
+ public:
+  // `row_type`: the oid of the annotation_layers row type (LayerRowType).
+  explicit LayerRows(uint32_t row_type) : rows_(PgArray::Oid(row_type)) {}
+  // Adds the layers of `doc` (those named in `only`, when given) with `doc_id`.
+  void Add(const Doc& doc, int64_t doc_id, const std::vector<std::string>* only = nullptr);
+  std::string Take() { return rows_.Take(); }
+
+ private:
+  PgArray rows_;
 };
-LayerArrays LayerArraysOf(const Doc& doc, const std::vector<std::string>* only = nullptr);
+
+// The oid of annotation_layers' row type in the store of `tx`.
+uint32_t LayerRowType(pqxx::transaction_base& tx);
 
 // `SELECT <doc id>, ... FROM unnest(...)`: the rows for INSERT INTO annotation_layers,
-// reading LayerArrays from parameters $first .. $first+4; `doc_id` is an SQL expression
-// and `from` more FROM items (a CTE that returns the id), or empty.
-std::string SelectLayerRows(std::string_view doc_id, std::string_view from, int first);
+// reading LayerRows from parameter $param. With `docs` empty the rows hold their
+// documents' ids; otherwise `docs` is a CTE of (doc, id), the documents by their
+// places, and the rows hold places.
+std::string SelectLayerRows(std::string_view docs, int param);
 
 }  // namespace sitrep::pg

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <pqxx/pqxx>
 #include <set>
 #include <unordered_set>
@@ -32,12 +33,6 @@ std::optional<std::string> OrNull(const std::string& text) {
   return PgText(text);
 }
 
-// A document's events go in with their mentions and actor links in one statement, under
-// ids taken from the events' own sequence first (one round trip for all of them), so
-// the mentions can name their event without waiting for the insert to say its id.
-constexpr char kReserveEventIds[] = "sitrep_reserve_event_ids";
-constexpr char kInsertEvents[] = "sitrep_insert_events";
-
 // "{1,2,3}": a bigint[] parameter.
 std::string IdArray(const std::vector<int64_t>& ids) {
   std::string out = "{";
@@ -45,20 +40,25 @@ std::string IdArray(const std::vector<int64_t>& ids) {
   return out + "}";
 }
 
-// Events with their mentions and actor links, one array per column.
-struct EventColumns {
-  PgArray id, date, precision, type, mode, context, cameo, quad, goldstein, source, target, place, country, admin1,
-      latitude, longitude, killed, injured, confidence, story, coded_by, created_at;
-  PgArray mention_event, doc, sentence_begin, sentence_end, evidence_begin, evidence_end, mention_confidence;
-  PgArray actor_event, actor, role;
-};
+using Of = PgArray::Of;
+
+// The events' columns, in the order of the parameters and of EventArrays.
+constexpr std::string_view kEventColumnList[] = {
+    "date",      "date_precision", "type",     "mode",    "context", "cameo",      "quad_class",
+    "goldstein", "source_actor",   "target_actor", "place", "country", "admin1",   "latitude",
+    "longitude", "killed",         "injured",  "confidence", "story_id", "coded_by", "created_at"};
+constexpr std::string_view kEventColumnTypes[] = {
+    "text",   "text",   "text",   "text",   "text",   "text",   "integer",
+    "float8", "text",   "text",   "text",   "text",   "text",   "float8",
+    "float8", "bigint", "bigint", "float8", "bigint", "text",   "text"};
+static_assert(std::size(kEventColumnList) == std::size(kEventColumnTypes));
 
 // Empty text as NULL, as OrNull does for a single row.
 void AddText(PgArray& array, const std::string& text) {
   if (text.empty()) {
     array.AddNull();
   } else {
-    array.Add(PgText(text));
+    array.Add(std::string_view(PgText(text)));
   }
 }
 
@@ -71,73 +71,124 @@ void AddOptional(PgArray& array, const std::optional<T>& value) {
   }
 }
 
-void AddEvent(int64_t id, const NewEvent& n, const std::string& now, EventColumns* c) {
-  const DeskEvent& e = n.event;
-  const int quad = e.quad_class ? e.quad_class : QuadClassOf(e.type);
-  c->id.Add(id);
-  c->date.Add(e.date);
-  c->precision.Add(e.date_precision.empty() ? sqlite::PrecisionOf(e.date) : e.date_precision);
-  c->type.Add(e.type);
-  AddText(c->mode, e.mode);
-  AddText(c->context, e.context);
-  AddText(c->cameo, e.cameo);
-  AddOptional(c->quad, quad >= 1 && quad <= 4 ? std::optional<int64_t>(quad) : std::nullopt);
-  AddOptional(c->goldstein, e.goldstein);
-  AddText(c->source, e.source_actor);
-  AddText(c->target, e.target_actor);
-  AddText(c->place, e.place);
-  AddText(c->country, e.country);
-  AddText(c->admin1, e.admin1);
-  AddOptional(c->latitude, e.latitude);
-  AddOptional(c->longitude, e.longitude);
-  AddOptional(c->killed, e.killed);
-  AddOptional(c->injured, e.injured);
-  c->confidence.Add(e.confidence);
-  AddOptional(c->story, e.story_id);
-  c->coded_by.Add(e.coded_by);
-  c->created_at.Add(now);
-  for (const DeskMention& m : n.mentions) {
-    c->mention_event.Add(id);
-    c->doc.Add(m.doc_id);
-    if (m.sentence.empty()) {
-      c->sentence_begin.AddNull();
-      c->sentence_end.AddNull();
-    } else {
-      c->sentence_begin.Add(static_cast<int64_t>(m.sentence.begin));
-      c->sentence_end.Add(static_cast<int64_t>(m.sentence.end));
-    }
-    c->evidence_begin.Add(static_cast<int64_t>(m.evidence.begin));
-    c->evidence_end.Add(static_cast<int64_t>(m.evidence.end));
-    c->mention_confidence.Add(m.confidence);
-  }
-  for (const auto& [actor_id, role] : n.actors) {
-    c->actor_event.Add(id);
-    c->actor.Add(actor_id);
-    c->role.Add(role);
-  }
-}
+// The statement that writes events on their own (InsertEvents, RewriteLayers), and
+// returns their ids.
+constexpr char kInsertEvents[] = "sitrep_insert_events";
 
 }  // namespace
 
+void EventArrays::Add(const NewEvent& row, const std::string& now, std::optional<int64_t> doc_place) {
+  const auto n = static_cast<int64_t>(size_) + 1;
+  ++size_;
+  if (doc_place) doc_places.Add(*doc_place);
+  const DeskEvent& e = row.event;
+  const int quad_class = e.quad_class ? e.quad_class : QuadClassOf(e.type);
+  date.Add(std::string_view(e.date));
+  precision.Add(std::string_view(e.date_precision.empty() ? sqlite::PrecisionOf(e.date) : e.date_precision));
+  type.Add(std::string_view(e.type));
+  AddText(mode, e.mode);
+  AddText(context, e.context);
+  AddText(cameo, e.cameo);
+  AddOptional(quad, quad_class >= 1 && quad_class <= 4 ? std::optional<int64_t>(quad_class) : std::nullopt);
+  AddOptional(goldstein, e.goldstein);
+  AddText(source, e.source_actor);
+  AddText(target, e.target_actor);
+  AddText(place, e.place);
+  AddText(country, e.country);
+  AddText(admin1, e.admin1);
+  AddOptional(latitude, e.latitude);
+  AddOptional(longitude, e.longitude);
+  AddOptional(killed, e.killed);
+  AddOptional(injured, e.injured);
+  confidence.Add(e.confidence);
+  AddOptional(story, e.story_id);
+  coded_by.Add(std::string_view(e.coded_by));
+  created_at.Add(std::string_view(now));
+  for (const DeskMention& m : row.mentions) {
+    mention_event.Add(n);
+    doc.Add(m.doc_id);
+    if (m.sentence.empty()) {
+      sentence_begin.AddNull();
+      sentence_end.AddNull();
+    } else {
+      sentence_begin.Add(static_cast<int64_t>(m.sentence.begin));
+      sentence_end.Add(static_cast<int64_t>(m.sentence.end));
+    }
+    evidence_begin.Add(static_cast<int64_t>(m.evidence.begin));
+    evidence_end.Add(static_cast<int64_t>(m.evidence.end));
+    mention_confidence.Add(m.confidence);
+  }
+  for (const auto& [actor_id, actor_role] : row.actors) {
+    actor_event.Add(n);
+    actor.Add(actor_id);
+    role.Add(std::string_view(actor_role));
+  }
+}
+
+std::vector<pqxx::binarystring> EventArrays::Take(bool in_documents_statement) {
+  std::vector<pqxx::binarystring> out;
+  auto take = [&out](PgArray& array) {
+    const std::string bytes = array.Take();
+    out.emplace_back(bytes.data(), bytes.size());
+  };
+  if (in_documents_statement) take(doc_places);
+  for (PgArray* a : {&date, &precision, &type, &mode, &context, &cameo, &quad, &goldstein, &source, &target, &place,
+                     &country, &admin1, &latitude, &longitude, &killed, &injured, &confidence, &story, &coded_by,
+                     &created_at, &mention_event})
+    take(*a);
+  if (!in_documents_statement) take(doc);
+  for (PgArray* a : {&sentence_begin, &sentence_end, &evidence_begin, &evidence_end, &mention_confidence,
+                     &actor_event, &actor, &role})
+    take(*a);
+  size_ = 0;
+  return out;
+}
+
+std::string EventInsertCtes(int first, std::string_view docs) {
+  const bool standalone = docs.empty();  // each mention names its document
+  int p = standalone ? first : first + 1;
+  std::string columns, selected, arrays;
+  for (size_t i = 0; i < std::size(kEventColumnList); ++i, ++p) {
+    const std::string_view sep = i ? ", " : "";
+    columns += fmt::format("{}{}", sep, kEventColumnList[i]);
+    selected += fmt::format(", u.{}", kEventColumnList[i]);
+    arrays += fmt::format("{}${}::{}[]", sep, p, kEventColumnTypes[i]);
+  }
+  const int mention = p, spans = standalone ? p + 2 : p + 1, actors = spans + 5;
+  // The ids, increasing with the events' places in the list, as one insert each gave
+  // them: nextval runs over the places in order (a sorted subquery is not flattened).
+  const std::string ids =
+      standalone ? fmt::format("SELECT n, nextval(pg_get_serial_sequence('events', 'id')) AS id"
+                               " FROM generate_series(1, cardinality(${}::text[])) AS n",
+                               first + 0)
+                 : fmt::format("SELECT n, doc, nextval(pg_get_serial_sequence('events', 'id')) AS id FROM"
+                               " (SELECT u.n, u.doc FROM unnest(${}::bigint[]) WITH ORDINALITY AS u(doc, n)"
+                               " JOIN {} USING (doc) ORDER BY u.n) AS s",
+                               first, docs);
+  return fmt::format(
+      "i AS ({0}),"
+      " e AS (INSERT INTO events (id, {1}) SELECT i.id{2} FROM unnest({3}) WITH ORDINALITY AS u({1}, n)"
+      " JOIN i USING (n)),"
+      // Mentions and actor links are keyed, ON CONFLICT DO NOTHING, as the one-row inserts
+      // were; a duplicate within the arrays is skipped the same way. Their foreign keys are
+      // checked at the end of the statement, when the events are in.
+      " m AS (INSERT INTO event_mentions (event_id, doc_id, sentence_begin, sentence_end, evidence_begin,"
+      " evidence_end, confidence) SELECT i.id, {4}, u.sentence_begin, u.sentence_end, u.evidence_begin,"
+      " u.evidence_end, u.confidence FROM unnest(${5}::bigint[], {6}${7}::bigint[], ${8}::bigint[],"
+      " ${9}::bigint[], ${10}::bigint[], ${11}::float8[]) AS u(n, {12}sentence_begin, sentence_end, evidence_begin,"
+      " evidence_end, confidence) JOIN i USING (n){13} ON CONFLICT DO NOTHING),"
+      " x AS (INSERT INTO event_actors (event_id, actor_id, role) SELECT i.id, u.actor, u.role FROM"
+      " unnest(${14}::bigint[], ${15}::bigint[], ${16}::text[]) AS u(n, actor, role) JOIN i USING (n)"
+      " ON CONFLICT DO NOTHING)",
+      ids, columns, selected, arrays, standalone ? std::string("u.doc") : fmt::format("{}.id", docs), mention,
+      standalone ? fmt::format("${}::bigint[], ", mention + 1) : "", spans, spans + 1, spans + 2, spans + 3,
+      spans + 4, standalone ? "doc, " : "", standalone ? "" : fmt::format(" JOIN {} USING (doc)", docs), actors,
+      actors + 1, actors + 2);
+}
+
 // Registers the statements WriteEvents runs (the PgStore constructor calls this).
 void PrepareEventWrites(pqxx::connection& conn) {
-  conn.prepare(kReserveEventIds,
-               "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)");
-  // Mentions and actor links are keyed, ON CONFLICT DO NOTHING, as the one-row inserts
-  // were; a duplicate within the arrays is skipped the same way. Their foreign keys are
-  // checked at the end of the statement, when the events are in.
-  conn.prepare(kInsertEvents,
-               "WITH e AS (INSERT INTO events (id, date, date_precision, type, mode, context, cameo, quad_class,"
-               " goldstein, source_actor, target_actor, place, country, admin1, latitude, longitude, killed, injured,"
-               " confidence, story_id, coded_by, created_at) SELECT * FROM unnest($1::bigint[], $2::text[],"
-               " $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::integer[], $9::float8[],"
-               " $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::float8[], $16::float8[],"
-               " $17::bigint[], $18::bigint[], $19::float8[], $20::bigint[], $21::text[], $22::text[])),"
-               " m AS (INSERT INTO event_mentions (event_id, doc_id, sentence_begin, sentence_end, evidence_begin,"
-               " evidence_end, confidence) SELECT * FROM unnest($23::bigint[], $24::bigint[], $25::bigint[],"
-               " $26::bigint[], $27::bigint[], $28::bigint[], $29::float8[]) ON CONFLICT DO NOTHING)"
-               " INSERT INTO event_actors (event_id, actor_id, role) SELECT * FROM unnest($30::bigint[],"
-               " $31::bigint[], $32::text[]) ON CONFLICT DO NOTHING");
+  conn.prepare(kInsertEvents, "WITH " + EventInsertCtes(1, "") + " SELECT id FROM i ORDER BY id");
 }
 
 // ---- Events ----
@@ -164,20 +215,12 @@ Result<std::vector<int64_t>> PgStore::WriteEvents(pqxx::dbtransaction& tx, const
     if (!drop_invalid || sqlite::CheckEventFields(n.event).ok()) kept.push_back(&n);
   std::vector<int64_t> ids;
   if (!kept.empty()) {
-    // Sorted, so that the events get increasing ids in their order, as one insert each did.
-    for (const auto& row : tx.exec_prepared(kReserveEventIds, static_cast<int64_t>(kept.size())))
-      ids.push_back(row[0].as<int64_t>());
-    std::sort(ids.begin(), ids.end());
+    EventArrays arrays;
     const std::string now = UtcNow();
-    EventColumns c;
-    for (size_t i = 0; i < kept.size(); ++i) AddEvent(ids[i], *kept[i], now, &c);
-    tx.exec_prepared0(kInsertEvents, c.id.Take(), c.date.Take(), c.precision.Take(), c.type.Take(), c.mode.Take(),
-                      c.context.Take(), c.cameo.Take(), c.quad.Take(), c.goldstein.Take(), c.source.Take(),
-                      c.target.Take(), c.place.Take(), c.country.Take(), c.admin1.Take(), c.latitude.Take(),
-                      c.longitude.Take(), c.killed.Take(), c.injured.Take(), c.confidence.Take(), c.story.Take(),
-                      c.coded_by.Take(), c.created_at.Take(), c.mention_event.Take(), c.doc.Take(),
-                      c.sentence_begin.Take(), c.sentence_end.Take(), c.evidence_begin.Take(), c.evidence_end.Take(),
-                      c.mention_confidence.Take(), c.actor_event.Take(), c.actor.Take(), c.role.Take());
+    for (const NewEvent* event : kept) arrays.Add(*event, now, std::nullopt);
+    const std::vector<pqxx::binarystring> params = arrays.Take(/*in_documents_statement=*/false);
+    for (const auto& row : tx.exec_prepared(kInsertEvents, pqxx::prepare::make_dynamic_params(params)))
+      ids.push_back(row[0].as<int64_t>());
   }
   // An analyst's corrections survive re-coding (pg_store_review.cc).
   SITREP_RETURN_IF_ERROR(ReplayCorrections(tx, ids));

@@ -27,11 +27,12 @@ Status PgStore::RewriteLayers(int64_t doc_id, const Doc& doc, const std::vector<
       return Status(Code::kNotFound, fmt::format("there is no document {}", doc_id));
     for (const std::string& layer : layers)
       tx.exec_params("DELETE FROM annotation_layers WHERE doc_id = $1 AND layer = $2", doc_id, PgText(layer));
-    LayerArrays rows = LayerArraysOf(doc, &layers);
+    LayerRows rows(LayerRowType(tx));
+    rows.Add(doc, doc_id, &layers);
+    const std::string bytes = rows.Take();
     tx.exec_params("INSERT INTO annotation_layers (doc_id, layer, span_begins, span_ends, labels, attrs) " +
-                       SelectLayerRows("$1::bigint", "", 2),
-                   doc_id, rows.layers.Take(), rows.begins.Take(), rows.ends.Take(), rows.labels.Take(),
-                   rows.attrs.Take());
+                       SelectLayerRows("", 1),
+                   pqxx::binarystring(bytes.data(), bytes.size()));
     if (std::find(layers.begin(), layers.end(), "events") != layers.end()) {
       tx.exec_params(
           "DELETE FROM events WHERE coded_by = 'coder' AND id IN (SELECT event_id FROM event_mentions WHERE doc_id = $1)",

@@ -18,7 +18,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
+#include <string_view>
 
 #include "text/encoding.h"
 
@@ -48,18 +48,51 @@ std::string AsJsonKeepsIt(const std::string& text) {
   return nlohmann::json::parse(dumped).get<std::string>();
 }
 
-// Keyed by views of the tokens' own strings, which outlive the table.
+// Keyed by views of the tokens' own strings, which outlive the table. Four lookups a
+// token: an open-addressing table of views, with FNV-1a over the few bytes of a tag or a
+// lemma, costs a fraction of std::unordered_map's hashing and node per string.
 class StringTable {
  public:
+  StringTable() : slots_(512) {}
+
   uint64_t IndexOf(const std::string& text) {
-    auto [it, added] = index_.try_emplace(text, strings_.size());
-    if (added) strings_.push_back(AsJsonKeepsIt(text));
-    return it->second;
+    if (2 * (strings_.size() + 1) > slots_.size()) Grow();
+    Slot& slot = Find(slots_, text);
+    if (slot.index == kEmpty) {
+      slot.key = text;
+      slot.index = strings_.size();
+      strings_.push_back(AsJsonKeepsIt(text));
+    }
+    return slot.index;
   }
   const std::vector<std::string>& strings() const { return strings_; }
 
  private:
-  std::unordered_map<std::string_view, uint64_t> index_;
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  struct Slot {
+    std::string_view key;
+    uint64_t index = kEmpty;
+  };
+
+  static uint64_t Hash(std::string_view text) {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
+  // The slot holding `text`, or the empty one where it goes. The size is a power of two.
+  static Slot& Find(std::vector<Slot>& slots, std::string_view text) {
+    const size_t mask = slots.size() - 1;
+    for (size_t at = Hash(text) & mask;; at = (at + 1) & mask)
+      if (slots[at].index == kEmpty || slots[at].key == text) return slots[at];
+  }
+  void Grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    for (const Slot& slot : slots_)
+      if (slot.index != kEmpty) Find(bigger, slot.key) = slot;
+    slots_.swap(bigger);
+  }
+
+  std::vector<Slot> slots_;
   std::vector<std::string> strings_;
 };
 
@@ -109,7 +142,7 @@ bool ReadString(Reader& in, const std::vector<std::string>& strings, std::string
 std::string EncodeTokens(const std::vector<Token>& tokens) {
   StringTable table;
   std::string body;
-  body.reserve(tokens.size() * 8);
+  body.reserve(tokens.size() * 12);  // seven varints a token, most of one byte
   int64_t previous_begin = 0;
   for (const Token& t : tokens) {
     PutVarint(body, Zigzag(static_cast<int64_t>(t.span.begin) - previous_begin));
@@ -122,7 +155,10 @@ std::string EncodeTokens(const std::vector<Token>& tokens) {
     PutVarint(body, table.IndexOf(t.deprel));
     PutVarint(body, Zigzag(t.head));
   }
+  size_t table_bytes = 0;
+  for (const std::string& s : table.strings()) table_bytes += s.size() + 2;
   std::string out;
+  out.reserve(1 + 10 + table_bytes + 10 + body.size());
   out += static_cast<char>(kFormatVersion);
   PutVarint(out, table.strings().size());
   for (const std::string& s : table.strings()) {
