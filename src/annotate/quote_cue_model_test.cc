@@ -102,6 +102,39 @@ TEST(QuoteCueModel, ALearntCueWithOnlyAnObjectIsNoQuote) {
   EXPECT_TRUE(doc.Layer("quote")->empty());
 }
 
+// The rules read with a parse and no learnt cues: the content of one quote, as text.
+std::vector<std::string> Contents(Doc& doc) {
+  EXPECT_TRUE(QuoteStage(false, nullptr).Process(doc).ok());
+  std::vector<std::string> out;
+  for (const Annotation& a : *doc.Layer("quote")) {
+    auto j = nlohmann::json::parse(a.attrs);
+    out.emplace_back(doc.Slice({j["content"][0].get<uint32_t>(), j["content"][1].get<uint32_t>()}));
+  }
+  return out;
+}
+
+// "at least" after "reported" reads like a setting ("reported at the briefing"); the
+// parse says it opens the reported clause, which has a subject of its own.
+TEST(QuoteRulesWithParse, ClausalComplementInTheParseIsContent) {
+  Doc doc = Parsed("CNN reported at least six planes filled the skies.",
+                   {{"PROPN", "VERB", "ADP", "ADJ", "NUM", "NOUN", "VERB", "DET", "NOUN", "PUNCT"},
+                    {"NNP", "VBD", "IN", "JJS", "CD", "NNS", "VBD", "DT", "NNS", "."},
+                    {"CNN", "report", "at", "least", "six", "plane", "fill", "the", "sky", "."},
+                    {1, -1, 3, 4, 5, 6, 1, 8, 6, 1},
+                    {"nsubj", "root", "case", "nmod", "nummod", "nsubj", "ccomp", "det", "obj", "punct"}});
+  EXPECT_EQ(Contents(doc), std::vector<std::string>{"at least six planes filled the skies"});
+}
+
+// The same words with "at" heading a place, not a clause: no quote.
+TEST(QuoteRulesWithParse, APlaceAfterTheVerbIsNoContent) {
+  Doc doc = Parsed("CNN reported at the scene.", {{"PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"},
+                                                 {"NNP", "VBD", "IN", "DT", "NN", "."},
+                                                 {"CNN", "report", "at", "the", "scene", "."},
+                                                 {1, -1, 4, 4, 1, 1},
+                                                 {"nsubj", "root", "case", "det", "obl", "punct"}});
+  EXPECT_TRUE(Contents(doc).empty());
+}
+
 TEST(QuoteCueModel, SavedAndLoadedScoresTheSame) {
   Doc doc = ParsedBackedThePlan();
   QuoteCueModel model = TinyModel(doc);

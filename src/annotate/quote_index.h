@@ -227,6 +227,10 @@ std::optional<Candidate> LearntCue(const DocIndex& d, uint32_t k, uint32_t b, ui
 // sentence's candidates so far. Quotes may nest: a learnt cue inside another quote's
 // content is an attribution of its own.
 void AddLearntCues(const DocIndex& d, uint32_t b, uint32_t e, size_t first, std::vector<Candidate>* out);
+// True when the parse gives the verb at k a clausal complement starting at token `at`
+// ("CNN reported at least six planes filled the skies"): content whatever the word at
+// `at` looks like.
+bool ClauseInParseAt(const DocIndex& d, uint32_t k, uint32_t at, uint32_t e);
 
 // quote_direct.cc
 uint32_t WordCount(const DocIndex& d, uint32_t first, uint32_t last);

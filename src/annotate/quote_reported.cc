@@ -441,7 +441,7 @@ void FindReportedSpeech(const DocIndex& d, uint32_t b, uint32_t e, std::vector<C
           for (uint32_t t = after + 1; t < e && t - after <= 10 && !after_particle; ++t)
             after_particle = d.low(t) == "to";
       }
-      if (!after_particle && !ContentCanStart(d, *cue, after, e)) continue;
+      if (!after_particle && !ContentCanStart(d, *cue, after, e) && !ClauseInParseAt(d, k, after, e)) continue;
       SetLeftSpeaker(d, *left, b, &c.quote);
       c.content_first = after;
       c.content_last = ContentEnd(d, after, e);

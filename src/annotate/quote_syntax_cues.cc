@@ -53,6 +53,27 @@ std::optional<Candidate> ClausalComplement(const DocIndex& d, uint32_t k, uint32
   return c;
 }
 
+// True when the parse gives the verb at `k` a clausal complement that starts at token
+// `at` and is a clause (a subject of its own, or "that"): "CNN reported at least six
+// planes filled the skies", "the Post observed Republicans now control". The word
+// after a verb is a poor guide to a clause ("at least" reads like a setting), the
+// parse a better one; the class of the verb in the lexicon no longer matters then.
+bool ClauseInParseAt(const DocIndex& d, uint32_t k, uint32_t at, uint32_t e) {
+  if (!d.has_deps || at <= k || at >= e) return false;
+  auto [wb, we] = SyntaxWindow(d, k);
+  for (uint32_t i = at; i < we && i < e && i - at <= 12; ++i) {
+    if (d.tok[i].head != static_cast<int32_t>(k) || d.tok[i].deprel != "ccomp") continue;
+    auto [lo, hi] = SubtreeHull(d, i);
+    if (lo != at || hi >= e) return false;
+    for (uint32_t j = lo; j < i; ++j)
+      if (d.tok[j].head == static_cast<int32_t>(i) &&
+          (d.tok[j].deprel.starts_with("nsubj") || d.low(j) == "that" || d.tok[j].deprel == "expl"))
+        return true;
+    return false;
+  }
+  return false;
+}
+
 namespace {
 
 // "Cruz reboots his attacks on Trump", "Clinton chose to make her peroration about
