@@ -8,7 +8,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <regex>
 
 #include "annotate/paragraphs.h"
 #include "annotate/syntax_stage.h"
@@ -30,9 +33,47 @@ struct ValidationArgs {
   DictionaryOptions dictionaries;
   std::vector<std::string> verbs;
   std::vector<std::string> discards;
+  // PETRARCH: its validation file (PETR.UnitTest.records.xml), read for the <Config>
+  // settings that apply to the records after them.
+  std::string config;
   bool errors = false;
   bool trace = false;
 };
+
+// The <Config option="..." value="..."> settings of a PETRARCH validation file in force at
+// each <Sentence id="...">, oldest first: the file switches options between records
+// (require_dyad, comma_*, new_actor_length), and the derived records do not carry them.
+Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> ReadPetrarchConfig(
+    const std::string& path) {
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(Code::kNotFound, fmt::format("{}: cannot open the validation file", path));
+  static const std::regex config(R"re(<Config\s+option\s*=\s*"([^"]*)"\s+value\s*=\s*"([^"]*)")re");
+  static const std::regex sentence(R"re(<Sentence\b[^>]*\bid\s*=\s*"([^"]*)")re");
+  std::vector<std::pair<std::string, std::string>> now;
+  std::string line;
+  bool in_comment = false;
+  while (std::getline(in, line)) {
+    // Settings inside <!-- --> are not in force.
+    std::string live;
+    for (size_t i = 0; i < line.size();) {
+      if (in_comment) {
+        const size_t e = line.find("-->", i);
+        if (e == std::string::npos) break;
+        in_comment = false, i = e + 3;
+      } else {
+        const size_t b = line.find("<!--", i);
+        live += line.substr(i, b == std::string::npos ? std::string::npos : b - i);
+        if (b == std::string::npos) break;
+        in_comment = true, i = b + 4;
+      }
+    }
+    std::smatch m;
+    if (std::regex_search(live, m, config)) now.emplace_back(m[1], m[2]);
+    if (std::regex_search(live, m, sentence)) out[m[1]] = now;
+  }
+  return out;
+}
 
 // The language core only: paragraphs, tokens and sentences, tags, lemmas and the parse.
 Result<std::unique_ptr<Pipeline>> ParsingPipeline() {
@@ -72,6 +113,12 @@ int RunValidation(const ValidationArgs& args) {
   if (!records.ok()) return ReportError(records.status());
   auto coder = LoadCoder(args);
   if (!coder.ok()) return ReportError(coder.status());
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> configs;
+  if (!args.config.empty()) {
+    auto read = ReadPetrarchConfig(args.config);
+    if (!read.ok()) return ReportError(read.status());
+    configs = std::move(*read);
+  }
   auto pipeline = ParsingPipeline();
   if (!pipeline.ok()) return ReportError(pipeline.status());
   const Pipeline& run = **pipeline;
@@ -90,6 +137,8 @@ int RunValidation(const ValidationArgs& args) {
     std::vector<CodedTriple> out;
     code::dictionaries::DictionaryCoderOptions options = coder->options();
     for (const std::string& line : r.options) code::dictionaries::ApplyTabariOption(line, &options);
+    if (auto it = configs.find(r.id); it != configs.end())
+      for (const auto& [option, value] : it->second) code::dictionaries::ApplyPetrarchConfig(option, value, &options);
     size_t digits = r.id.size();
     while (digits > 0 && std::isdigit(static_cast<unsigned char>(r.id[digits - 1]))) --digits;
     const std::string story = r.id.substr(0, digits);
@@ -133,6 +182,11 @@ void AddValidation(CLI::App& eval, ValidationArgs defaults, const std::string& h
   AddVerbFlags(cmd, &given->verbs);
   cmd->add_option("--discards", given->discards, "A PETRARCH discard list: sentences with its phrases are not coded (repeatable)")
       ->allow_extra_args(false);
+  if (args->suite == ValidationSuite::kPetrarch)
+    cmd->add_option("--config", args->config,
+                    "PETRARCH's validation file (PETR.UnitTest.records.xml): its <Config> settings apply to the records "
+                    "after them (\"\" for none)")
+        ->capture_default_str();
   cmd->add_flag("--errors", args->errors, "List the failed records (id, expected, got) on standard error");
   cmd->add_flag("--trace", args->trace, "Print every event coded (id, event, the verb entry or pattern that gave it) on standard error");
   std::string footer = "Without flags, the suite's own dictionaries:";
@@ -157,7 +211,11 @@ void AddEvalValidation(CLI::App& eval) {
   petrarch.name = "petrarch";
   petrarch.suite = ValidationSuite::kPetrarch;
   petrarch.data = events + "derived/petrarch_unittest_records.jsonl";
-  petrarch.dictionaries.actors = {events + "universal-petrarch/PETR.Validate.actors.txt"};
+  // petrarch2's own validation actors, of the same commit as the records (UniversalPetrarch's
+  // copy writes ITHILEN_TELEVISION for ITHILEN TELEVISION and adds MCGONAGALL [GRYGOV], which
+  // the records' ACTOR-* tests expect not to be an actor).
+  petrarch.dictionaries.actors = {events + "petrarch2/petrarch2/data/dictionaries/PETR.Validate.actors.txt"};
+  petrarch.config = events + "petrarch2/petrarch2/data/text/PETR.UnitTest.records.xml";
   petrarch.dictionaries.agents = {events + "petrarch2/petrarch2/data/dictionaries/PETR.Validate.agents.txt"};
   // The records are PETRARCH-2's own unit tests, coded in CAMEO: they go with petrarch2's
   // PETR.Validate.verbs.txt. UniversalPetrarch's PETR.Validate.verbs.2.0.txt is in the

@@ -19,8 +19,11 @@ std::vector<std::string> DefaultCodes(const DictionaryEntry& e) {
   return out;
 }
 
-bool WordMatches(const PatternWord& p, std::string_view word) {
-  switch (p.match) {
+bool WordMatches(const PatternWord& p, std::string_view word, DictionaryKind kind, bool stems) {
+  PatternWord::Match match = p.match;
+  if (match == PatternWord::Match::kStem && !stems)
+    match = kind == DictionaryKind::kAgents && p.plural ? PatternWord::Match::kPlural : PatternWord::Match::kExact;
+  switch (match) {
     case PatternWord::Match::kExact:
       return word == p.text;
     case PatternWord::Match::kStem:
@@ -93,15 +96,16 @@ void CodeDictionary::ForCandidates(std::string_view word, Visit visit) const {
   }
 }
 
-bool CodeDictionary::Matches(const Pattern& pattern, const std::vector<std::string>& words, size_t first) const {
+bool CodeDictionary::Matches(const Pattern& pattern, const std::vector<std::string>& words, size_t first,
+                             bool stems) const {
   if (first + pattern.size() > words.size()) return false;
   for (size_t k = 0; k < pattern.size(); ++k)
-    if (!WordMatches(pattern[k], words[first + k])) return false;
+    if (!WordMatches(pattern[k], words[first + k], kind_, stems)) return false;
   return true;
 }
 
-size_t CodeDictionary::MatchesWithGaps(const Pattern& pattern, const std::vector<std::string>& words,
-                                       size_t first) const {
+size_t CodeDictionary::MatchesWithGaps(const Pattern& pattern, const std::vector<std::string>& words, size_t first,
+                                       bool stems) const {
   size_t at = first;
   for (size_t k = 0; k < pattern.size(); ++k, ++at) {
     if (k > 0 && pattern[k].after_blank) {  // the first of the next few words that matches
@@ -110,20 +114,21 @@ size_t CodeDictionary::MatchesWithGaps(const Pattern& pattern, const std::vector
         return std::any_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
       };
       size_t skip = 0;
-      while (skip <= kMaxGap && at + skip < words.size() && !WordMatches(pattern[k], words[at + skip])) {
+      while (skip <= kMaxGap && at + skip < words.size() && !WordMatches(pattern[k], words[at + skip], kind_, stems)) {
         if (!is_word(words[at + skip])) return 0;
         ++skip;
       }
       if (skip > kMaxGap || at + skip >= words.size()) return 0;
       at += skip;
-    } else if (at >= words.size() || !WordMatches(pattern[k], words[at])) {
+    } else if (at >= words.size() || !WordMatches(pattern[k], words[at], kind_, stems)) {
       return 0;
     }
   }
   return at - first;
 }
 
-PhraseMatch CodeDictionary::LongestAt(const std::vector<std::string>& words, size_t first, bool gaps) const {
+PhraseMatch CodeDictionary::LongestAt(const std::vector<std::string>& words, size_t first, bool gaps,
+                                      bool stems) const {
   PhraseMatch best;
   if (first >= words.size()) return best;
   uint32_t best_pid = 0;
@@ -134,8 +139,8 @@ PhraseMatch CodeDictionary::LongestAt(const std::vector<std::string>& words, siz
     const bool longer = c.pattern.size() > best_words || (c.pattern.size() == best_words && pid < best_pid);
     if (!longer) return;
     size_t span = 0;
-    if (Matches(c.pattern, words, first)) span = c.pattern.size();
-    else if (gaps) span = MatchesWithGaps(c.pattern, words, first);
+    if (Matches(c.pattern, words, first, stems)) span = c.pattern.size();
+    else if (gaps) span = MatchesWithGaps(c.pattern, words, first, stems);
     if (span == 0) return;
     best = PhraseMatch{&entries_[c.entry], first, span};
     best_pid = pid;

@@ -43,8 +43,12 @@ class CodeDictionary {
   // The longest phrase starting at word `first` of `words` (lower case), or a match
   // with a null entry. With `gaps`, up to kMaxGap other words may come where a phrase
   // has a blank between two words (PatternWord::after_blank); `size` then counts them.
+  // `stems` false reads a last word without "_" as a whole word (PETRARCH, which does not
+  // stem: "THE_KU" does not take "the Kuwait"); in an agent file it still takes the
+  // regular plural unless the entry has "{}" (PETRARCH generates agents' plurals).
   static constexpr size_t kMaxGap = 2;
-  PhraseMatch LongestAt(const std::vector<std::string>& words, size_t first, bool gaps = false) const;
+  PhraseMatch LongestAt(const std::vector<std::string>& words, size_t first, bool gaps = false,
+                        bool stems = true) const;
 
   size_t entries() const { return entries_.size(); }
   size_t phrases() const { return patterns_.size(); }
@@ -61,9 +65,10 @@ class CodeDictionary {
   };
   using Index = std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>>;
 
-  bool Matches(const Pattern& pattern, const std::vector<std::string>& words, size_t first) const;
+  bool Matches(const Pattern& pattern, const std::vector<std::string>& words, size_t first, bool stems) const;
   // The number of words a match with gaps spans, or 0.
-  size_t MatchesWithGaps(const Pattern& pattern, const std::vector<std::string>& words, size_t first) const;
+  size_t MatchesWithGaps(const Pattern& pattern, const std::vector<std::string>& words, size_t first,
+                         bool stems) const;
   // Calls `visit` with every pattern whose first word may match `word`.
   template <typename Visit>
   void ForCandidates(std::string_view word, Visit visit) const;

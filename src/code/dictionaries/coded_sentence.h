@@ -44,7 +44,7 @@ inline bool IsInNounPhrase(std::string_view rel) {
 class CodedSentence {
  public:
   CodedSentence(const std::vector<ParsedWord>& words, const UserDictionaries& dicts, std::optional<DayNumber> day,
-               bool actors_any_case, bool phrase_gaps)
+               bool actors_any_case, bool phrase_gaps, bool stems = true)
       : words_(words), n_(static_cast<int>(words.size())) {
     lower_.reserve(words.size());
     bool any_upper = false;
@@ -67,7 +67,7 @@ class CodedSentence {
         if (e > b || lower_[w].empty()) parts.push_back(lower_[w].substr(b, e - b)), owner.push_back(w);
         b = e + 1;
       }
-    UserCoding coding = dicts.Read(parts, day, phrase_gaps);
+    UserCoding coding = dicts.Read(parts, day, phrase_gaps, stems);
     for (auto* list : {&coding.actors, &coding.agents})
       for (UserMatch& m : *list) m.first = owner[m.first], m.last = owner[m.last];
     actor_at_.assign(words.size(), -1);
@@ -102,6 +102,7 @@ class CodedSentence {
   void set_lone_agents(bool on, std::string actor) { lone_agents_ = on, lone_actor_ = std::move(actor); }
   bool lone_agents() const { return lone_agents_; }
   void set_agent_first_member_only(bool on) { agent_first_member_only_ = on; }
+  void set_all_agents(bool on) { all_agents_ = on; }
   // Whether word i is part of something that may name an actor: an actor, or a lone agent.
   bool names_actor(int i) const { return actor_at_[i] >= 0 || (lone_agents_ && agent_at_[i] >= 0); }
 
@@ -119,6 +120,11 @@ class CodedSentence {
       const std::string& w = lower_[i];
       if (w == ";") return true;
       if (w != "," && w != ":" && w != "--" && w != "and" && w != "but" && w != "or" && w != "nor") return false;
+      // "heavily and unjustly criticized": a conjunction between two adverbs (or two
+      // adjectives) joins modifiers, not clauses, wherever the parse hung it.
+      if (w != "," && w != ":" && w != "--" && i > 0 && i + 1 < n_ && words_[i - 1].upos == words_[i + 1].upos &&
+          (words_[i - 1].upos == "ADV" || words_[i - 1].upos == "ADJ"))
+        return false;
       const int h = head(i);
       if (h >= 0 && (words_[h].upos == "VERB" || words_[h].upos == "AUX")) return true;
       // "... and Gondor asked him": a conjunction the parse hangs from the subject of the
@@ -138,13 +144,15 @@ class CodedSentence {
   // then the same for the phrases coordinated with `h`.
   // With lone agents (set_lone_agents), an argument that names no actor at all
   // ("Clerics and lawmakers") gives its agents as actors of their own.
-  std::vector<std::string> ActorsOf(int h) const {
+  // `agent_anywhere`: a lone agent may be any word of the phrase, not only its head ("the
+  // official news agency WFNA"; DictionaryCoderOptions::lone_agent_anywhere_in_subject).
+  std::vector<std::string> ActorsOf(int h, bool agent_anywhere = false) const {
     std::vector<std::string> out = ActorsOf(h, 0, false);
-    if (out.empty() && lone_agents_) out = ActorsOf(h, 0, true);
+    if (out.empty() && lone_agents_) out = ActorsOf(h, 0, true, agent_anywhere);
     return out;
   }
 
-  std::vector<std::string> ActorsOf(int h, int depth, bool lone) const {
+  std::vector<std::string> ActorsOf(int h, int depth, bool lone, bool agent_anywhere = false) const {
     std::vector<std::string> out;
     if (h < 0 || depth > 16) return out;
     std::vector<int> phrase;
@@ -180,8 +188,12 @@ class CodedSentence {
       // "a senior official", "students": only a phrase headed by the agent ("President
       // Ilham Aliyev" is a person whose office the dictionaries do not resolve; "full
       // diplomatic ties" are not diplomats).
-      if (agent_at_[h] < 0) return out;
-      const UserMatch& agent = agents_[agent_at_[h]];
+      int at = h;
+      if (agent_at_[h] < 0 && agent_anywhere)
+        for (int x : phrase)
+          if (agent_at_[x] >= 0 && (at == h || x < at)) at = x;
+      if (agent_at_[at] < 0) return out;
+      const UserMatch& agent = agents_[agent_at_[at]];
       codes.push_back(lone_actor_.empty() ? agent.code : ComposeAgent(lone_actor_, agent.code));
     }
     for (size_t i = 0; i < codes.size(); ++i) {
@@ -202,6 +214,13 @@ class CodedSentence {
           return lower_[x] == "former" && x < static_cast<int>(agent->first);
         });
         code = ComposeAgent(code, former ? std::string("~ELI") : agent->code);
+        // PETRARCH composes every agent on the actor's line ("An MSF Arnor diplomat":
+        // NGO~ and ~GOV, NGOARNGOV); TABARI the nearest.
+        if (all_agents_ && !former)
+          for (int p : phrase)
+            if (const UserMatch* other = agent_at_[p] < 0 ? nullptr : &agents_[agent_at_[p]];
+                other && other != agent && static_cast<int>(other->first) == p && OnLine(*other, actors_[a]))
+              code = ComposeAgent(code, other->code);
       }
       AddCodes(code, &out);
     }
@@ -233,6 +252,18 @@ class CodedSentence {
   // The agent of `phrase` that goes with an actor: one on the actor's line of heads, above
   // ("soldiers from Gondor", "Gondor police") or below it ("Minister Telemar"), the
   // nearest; "diplomatic" in "diplomatic ties with Gondor" modifies the ties, not Gondor.
+  // The head word of an agent phrase: "Ministry" of "Ministry of Silly Walks".
+  int AgentHead(const UserMatch& m) const {
+    for (int k = static_cast<int>(m.first); k <= static_cast<int>(m.last); ++k)
+      if (head(k) < static_cast<int>(m.first) || head(k) > static_cast<int>(m.last)) return k;
+    return static_cast<int>(m.last);
+  }
+  // Whether an agent is on an actor's line of heads, above or below it.
+  bool OnLine(const UserMatch& agent, const UserMatch& actor) const {
+    const int a = AgentHead(agent), x = static_cast<int>(actor.last);
+    return IsAncestor(a, x) || IsAncestor(x, a);
+  }
+
   const UserMatch* AgentOf(const UserMatch& actor, const std::vector<int>& phrase) const {
     const UserMatch* best = nullptr;
     int best_distance = 0;
@@ -241,7 +272,7 @@ class CodedSentence {
       if (agent_at_[p] < 0) continue;
       const UserMatch* m = &agents_[agent_at_[p]];
       if (m == best) continue;
-      const int a = static_cast<int>(m->last);
+      const int a = AgentHead(*m);  // the agent phrase's own head
       if (!IsAncestor(a, x) && !IsAncestor(x, a)) continue;
       const int distance = std::abs(a - x);
       if (!best || distance < best_distance) best = m, best_distance = distance;
@@ -279,6 +310,7 @@ class CodedSentence {
   std::vector<int> actor_at_, agent_at_;
   bool lone_agents_ = false;
   bool agent_first_member_only_ = false;
+  bool all_agents_ = false;
   std::string lone_actor_;
 };
 

@@ -76,7 +76,7 @@ bool MayBeVerb(const CodedSentence& s, int v, bool by_word) {
 
 // The actors of a subject and of the other subjects of its verb (a parse that gives
 // "Fornost and the evil awful Gondor welcomed" three subjects means one coordination).
-std::vector<std::string> SubjectActors(const CodedSentence& s, int subject) {
+std::vector<std::string> SubjectActors(const CodedSentence& s, int subject, bool agent_anywhere = false) {
   std::vector<std::string> out;
   const int verb = s.head(subject);
   std::vector<int> subjects{subject};
@@ -85,7 +85,7 @@ std::vector<std::string> SubjectActors(const CodedSentence& s, int subject) {
       if (c != subject && s.rel(c) == s.rel(subject)) subjects.push_back(c);
   std::sort(subjects.begin(), subjects.end());
   for (int c : subjects)
-    for (std::string& code : s.ActorsOf(c))
+    for (std::string& code : s.ActorsOf(c, agent_anywhere))
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
   return out;
 }
@@ -99,6 +99,114 @@ int PassiveAgent(const CodedSentence& s, int v) {
         if (s.rel(g) == "case" && s.lower(g) == "by") return c;
   }
   return -1;
+}
+
+// A reporting clause set off by a comma (", a senior official said on Saturday") read as
+// PETRARCH reads its tree, (S ... , (NP a senior official) (VP said ...)): the noun phrase
+// that ends just before a verb with no subject of its own and starts after a comma is the
+// verb's subject, whatever the parse hung it from (an apposition, a flat name). -1: none.
+int CommaClauseSubject(const CodedSentence& s, int v) {
+  if (v < 2) return -1;
+  int h = v - 1;
+  if (s.word(h).upos != "NOUN" && s.word(h).upos != "PROPN") return -1;
+  for (int steps = 0; steps < s.size() && (s.rel(h) == "flat" || s.rel(h).starts_with("flat:") ||
+                                           s.rel(h) == "compound" || s.rel(h) == "fixed");
+       ++steps)
+    if (s.head(h) < 0 || s.head(h) >= v) return -1;
+    else h = s.head(h);
+  int left = h;
+  for (int i = h - 1; i >= 0; --i) {  // its first word (a comma the parse hung from it is not one)
+    if (!s.IsAncestor(h, i)) break;
+    if (s.rel(i) != "punct") left = i;
+  }
+  // Not a member of a list ("Mordor, the Shire, and good Gondor welcomed").
+  if (s.rel(h) == "conj" || s.rel(left) == "cc") return -1;
+  return left > 0 && s.lower(left - 1) == "," ? h : -1;
+}
+
+// Whether the verb has a noun phrase on its object side (an object, or a nominal after a
+// preposition: "said on Saturday"), coded or not.
+bool HasObjectPhrase(const CodedSentence& s, int v) {
+  for (int c : s.children(v)) {
+    const std::string& r = s.rel(c);
+    const std::string& upos = s.word(c).upos;
+    if ((r == "obj" || r == "iobj" || r == "obl" || r == "obl:agent") &&
+        (upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM"))
+      return true;
+  }
+  return false;
+}
+
+// PETRARCH's terminal comma clause (its config's comma_emin and comma_emax, TABARI manual
+// 7.8): the words after the sentence's last comma, when they are between `min` and `max`
+// (punctuation not counted), are eliminated before coding (", a senior official said on
+// Saturday."). The clause's first word, or the sentence's size when none is eliminated.
+int TerminalCommaClause(const CodedSentence& s, int min, int max) {
+  if (max <= 0) return s.size();
+  int comma = -1;
+  for (int i = s.size() - 1; i >= 0 && comma < 0; --i)
+    if (s.lower(i) == ",") comma = i;
+  if (comma < 0) return s.size();
+  int words = 0;
+  for (int i = comma + 1; i < s.size(); ++i) words += s.word(i).upos != "PUNCT";
+  return words >= min && words <= max ? comma + 1 : s.size();
+}
+
+// Whether a verb's clause is introduced by a subordinating word ("after", "because",
+// "while"; not the "to" of an infinitive).
+bool HasSubordinator(const CodedSentence& s, int v) {
+  for (int c : s.children(v))
+    if (s.rel(c) == "mark" && s.lower(c) != "to" && (s.word(c).upos == "SCONJ" || s.word(c).upos == "ADP")) return true;
+  return false;
+}
+
+// PETRARCH's new actor (config new_actor_length): the words of the noun phrase headed by
+// `h` (its determiners, modifiers, names, possessor without "'s", appositions and "of"
+// complements; not other prepositional phrases or clauses), upper case, in double quotes
+// as PETRARCH writes them; "" when it has more than `max` words.
+std::string NewActorText(const CodedSentence& s, int h, int max) {
+  std::vector<int> words;
+  std::vector<int> stack{h};
+  auto has_of = [&](int c) {
+    return std::any_of(s.children(c).begin(), s.children(c).end(),
+                       [&](int g) { return s.rel(g) == "case" && s.lower(g) == "of"; });
+  };
+  while (!stack.empty() && words.size() < 64) {
+    const int x = stack.back();
+    stack.pop_back();
+    const std::string& upos = s.word(x).upos;
+    if (upos != "PUNCT" && !(upos == "PART" && s.rel(x) == "case") && !(x != h && s.rel(x) == "case" && s.head(x) == h))
+      words.push_back(x);
+    for (int c : s.children(x)) {
+      const std::string& r = s.rel(c);
+      const bool in = r == "det" || r == "amod" || r == "nummod" || r == "fixed" || r == "compound" ||
+                      r.starts_with("compound:") || r == "flat" || r.starts_with("flat:") || r == "nmod:poss" ||
+                      r == "appos" || (r == "case" && x != h) || ((r == "nmod" || r == "case") && has_of(c)) ||
+                      (r == "nmod" && has_of(c));
+      if (in) stack.push_back(c);
+    }
+  }
+  if (words.empty() || static_cast<int>(words.size()) > max) return "";
+  std::sort(words.begin(), words.end());
+  std::string text;
+  for (int x : words) {
+    if (!text.empty()) text += ' ';
+    for (char c : s.word(x).text) text += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return "\"" + text + "\"";
+}
+
+// The verb's first argument on the object side: its object, else its first nominal after
+// a preposition. -1: none.
+int ObjectPhrase(const CodedSentence& s, int v) {
+  int obl = -1;
+  for (int c : s.children(v)) {
+    if (c < v) continue;
+    const std::string& r = s.rel(c);
+    if (r == "obj" || r == "iobj") return c;
+    if (obl < 0 && r == "obl" && (s.word(c).upos == "NOUN" || s.word(c).upos == "PROPN")) obl = c;
+  }
+  return obl;
 }
 
 // Whether a comma comes between words a and b: "X, the state's foe" sets an apposition
@@ -228,7 +336,12 @@ std::pair<std::vector<std::string>, std::vector<std::string>> SourcesAndTargets(
       }
       if (targets.empty()) sources.clear();
     }
-    if (sources.empty() && subject >= 0) sources = SubjectActors(s, subject);
+    // (Also when the parse gave the verb a subject before the comma: "Lions, tigers, and
+    // Gondor welcomed ..., the official news agency WFNA said".)
+    if (sources.empty() && options.comma_clause_subject)
+      if (const int np = CommaClauseSubject(s, v); np >= 0 && (!own_subject || subject < np))
+        sources = SubjectActors(s, np, options.lone_agent_anywhere_in_subject);
+    if (sources.empty() && subject >= 0) sources = SubjectActors(s, subject, options.lone_agent_anywhere_in_subject);
     if (sources.empty() && options.default_source_before_verb) sources = ActorsBefore(s, v);
     if (targets.empty()) targets = ObjectActors(s, v, sources, subject, options.verbs_by_word, options.object_pronouns);
   }
@@ -282,6 +395,23 @@ std::pair<std::vector<std::string>, std::vector<std::string>> SourcesAndTargets(
       targets = {options.default_target};
     }
   }
+  // PETRARCH's new actors (new_actor_length): a subject or object that names no actor is
+  // coded by its words when it has few enough of them.
+  if (options.new_actor_length > 0) {
+    if (sources.empty() && subject >= 0)
+      if (std::string text = NewActorText(s, subject, options.new_actor_length); !text.empty()) sources = {text};
+    // A member of a coordinated subject that names no actor ("Eriador's death and injury
+    // toll"): a new actor of its own.
+    if (!sources.empty() && subject >= 0 && passive == false)
+      for (int c : s.children(subject))
+        if (s.rel(c) == "conj" && s.ActorsOf(c).empty())
+          if (std::string text = NewActorText(s, c, options.new_actor_length);
+              !text.empty() && std::find(sources.begin(), sources.end(), text) == sources.end())
+            sources.push_back(text);
+    if (targets.empty())
+      if (const int o = ObjectPhrase(s, v); o >= 0)
+        if (std::string text = NewActorText(s, o, options.new_actor_length); !text.empty()) targets = {text};
+  }
   // A coordinated source and no target: they act on each other. (Only with its own
   // subject: "..., the agency said" borrowing the subjects of the verb before it is a
   // parse of a clause whose subject was not found.)
@@ -299,9 +429,10 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
                                      const DictionaryCoderOptions& opts) const {
   SentenceCoding out;
   if (!verbs_ || !actors_ || sentence.empty() || sentence.size() > kMaxWords) return out;
-  CodedSentence s(sentence, *actors_, day, opts.actors_in_any_case, opts.phrase_gaps);
+  CodedSentence s(sentence, *actors_, day, opts.actors_in_any_case, opts.phrase_gaps, opts.actor_stems);
   s.set_lone_agents(opts.lone_agents, opts.lone_agent_actor);
   s.set_agent_first_member_only(opts.agent_before_list_first_only);
+  s.set_all_agents(opts.all_agents_compose);
   for (int p = 0; p < s.size(); ++p)
     if (const UserMatch* m = s.actor_at(p)) {
       out.first_actors.push_back(m->code.substr(0, m->code.find('/')));
@@ -321,7 +452,10 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
     if (std::find(to.begin(), to.end(), e) == to.end()) to.push_back(std::move(e));
   };
   std::vector<std::pair<int, int>> coded_clauses;  // with verbs_by_word: one verb each
+  const int terminal = TerminalCommaClause(s, opts.comma_emin, opts.comma_emax);
+  size_t last_begin = 0, last_end = 0;  // the events of the last verb that gave some
   for (int v = 0; v < s.size(); ++v) {
+    if (v >= terminal) break;  // a terminal comma clause PETRARCH eliminates
     if (!MayBeVerb(s, v, opts.verbs_by_word)) continue;
     if (opts.verbs_by_word && opts.code_by != DictionaryCoderOptions::CodeBy::kAll &&
         std::find(coded_clauses.begin(), coded_clauses.end(), s.Clause(v)) != coded_clauses.end())
@@ -330,7 +464,7 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
     if (opts.verbs_by_word && opts.code_by == DictionaryCoderOptions::CodeBy::kSentence &&
         !out.events.empty())
       break;
-    VerbMatch match = MatchVerb(s, *verbs_, v, opts.complex_patterns_skipped);
+    VerbMatch match = MatchVerb(s, *verbs_, v, opts.complex_patterns_skipped, opts.pattern_noun_plurals);
     if (match.score < 0 || match.code.null()) continue;
     if (match.code.discard()) {
       out.discarded = true;
@@ -341,18 +475,57 @@ SentenceCoding DictionaryCoder::Code(const std::vector<ParsedWord>& sentence, st
     if (opts.verbs_by_word && !match.code.subordinate) coded_clauses.push_back(s.Clause(v));
     if (match.code.code == "+++") continue;
     current = &match.code;
+    if (match.slots.compound > v && opts.compound_slot_by_side) {  // PETRARCH: after the verb, a "+"
+      // The compound's first member, whose phrase holds the others.
+      int first = match.slots.compound;
+      for (int steps = 0; steps < s.size() && s.rel(first) == "conj" && s.head(first) >= 0 && s.actor_at(s.head(first));
+           ++steps)
+        first = s.head(first);
+      match.slots.target = first;
+      match.slots.compound = -1;
+    }
     if (match.slots.compound >= 0) {  // "%": the members of a compound act on each other
       std::vector<std::string> all = s.ActorsOf(s.ArgumentHead(match.slots.compound, v));
       for (const std::string& a : all)
         for (const std::string& b : all) add(a, b, match.code.code, match.origin);
       continue;
     }
-    const auto [sources, targets] = SourcesAndTargets(s, v, match, opts);
+    auto [sources, targets] = SourcesAndTargets(s, v, match, opts);
+    // require_dyad off: a noun phrase that names no actor is "---" (PETRARCH's null
+    // actor); a side with no noun phrase at all still gives no event.
+    if (!opts.require_dyad && (sources.empty() != targets.empty())) {
+      bool passive = false;
+      if (sources.empty() && (SubjectOf(s, v, &passive) >= 0 || (opts.comma_clause_subject && CommaClauseSubject(s, v) >= 0)))
+        sources = {"---"};
+      if (targets.empty() && HasObjectPhrase(s, v)) targets = {"---"};
+      // A subordinate clause after a coded verb ("... restore ties with Gondor almost five
+      // years after Calenardhon crowds burned down its embassy") whose event has no
+      // target is part of that verb's event, as in PETRARCH's tree (the SBAR inside its
+      // VP): it is not coded apart, and its source is the target that event lacks.
+      if (targets == std::vector<std::string>{"---"} && last_end > last_begin && !current->subordinate &&
+          !current->dominant && HasSubordinator(s, v)) {
+        for (size_t e = last_begin; e < last_end && e < out.events.size(); ++e)
+          if (out.events[e].target == "---" && sources != std::vector<std::string>{"---"}) {
+            DyadEvent absorbed = out.events[e];
+            out.events.erase(out.events.begin() + static_cast<long>(e));
+            for (const std::string& a : sources) {
+              DyadEvent x = absorbed;
+              x.target = a;
+              if (x.source != a && std::find(out.events.begin(), out.events.end(), x) == out.events.end())
+                out.events.insert(out.events.begin() + static_cast<long>(e), std::move(x));
+            }
+            break;
+          }
+        continue;
+      }
+    }
+    const size_t before = out.events.size();
     for (const std::string& a : sources)
       for (const std::string& b : targets) {
         add(a, b, match.code.code, match.origin);
         add(b, a, match.code.paired, match.origin);
       }
+    if (out.events.size() > before) last_begin = before, last_end = out.events.size();
   }
   if (!dominant.empty()) out.events = std::move(dominant);
   else if (out.events.empty()) out.events = std::move(subordinate);
@@ -420,6 +593,20 @@ bool ApplyTabariOption(std::string_view line, DictionaryCoderOptions* options) {
   if (w[0] == "FORWARD") {
     options->forward = std::find(w.begin(), w.end(), "OFF") == w.end();
     if (!options->forward) options->forwarded.clear();
+    return true;
+  }
+  return false;
+}
+
+bool ApplyPetrarchConfig(std::string_view option, std::string_view value, DictionaryCoderOptions* options) {
+  const std::string name = Upper(Trim(option)), v = Upper(Trim(value));
+  if (name == "REQUIRE_DYAD" && (v == "TRUE" || v == "FALSE")) return options->require_dyad = v == "TRUE", true;
+  if (name == "NEW_ACTOR_LENGTH" && !v.empty() &&
+      std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return options->new_actor_length = std::stoi(v), true;
+  if ((name == "COMMA_EMIN" || name == "COMMA_EMAX") && !v.empty() &&
+      std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    (name == "COMMA_EMIN" ? options->comma_emin : options->comma_emax) = std::stoi(v);
     return true;
   }
   return false;

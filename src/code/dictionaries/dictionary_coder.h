@@ -111,6 +111,46 @@ struct DictionaryCoderOptions {
   // goes with the first only, as TABARI has it (ARNGOV, OSG, GON); PETRARCH's unit tests
   // give it to each.
   bool agent_before_list_first_only = false;
+  // TABARI stems a phrase's last word written without "_" ("ARGENTIN" takes "Argentina");
+  // PETRARCH does not stem (its manual, "TABARI vs. PETRARCH"): such a word is a whole
+  // word, an agent's taking its regular plural unless the entry has "{}".
+  bool actor_stems = true;
+  // PETRARCH's "%" after the verb ("- * WITH % [031]") is the target, the subject the
+  // source ("Eriador agrees with the Philippines and France": ERI/PHL, ERI/FRA); before
+  // the verb ("- % * [030:030]"), and always in TABARI, the members of the compound act on
+  // each other.
+  bool compound_slot_by_side = false;
+  // PETRARCH's <Config option="require_dyad">: true (its default), an event needs a source
+  // and a target; false, an event with one of them missing is coded with "---" there
+  // ("a senior official said on Saturday": ---GOV/---/023) when the verb has a noun phrase
+  // there that names no actor (a subject; an object or a nominal after a preposition, not
+  // a bare "today"), as PETRARCH codes such a phrase "---". An event with neither side is
+  // never coded.
+  bool require_dyad = true;
+  // A reporting clause set off by a comma (", a senior official said") has the noun phrase
+  // just before its verb as subject when the parse gives the verb none of its own: PETRARCH
+  // reads the clause as (S , (NP ...) (VP said ...)) whatever sitrep's parse hung the noun
+  // phrase from.
+  bool comma_clause_subject = false;
+  // PETRARCH's terminal comma clause elimination (config comma_emin, comma_emax; TABARI
+  // manual 7.8): the words after the last comma, when there are between comma_emin and
+  // comma_emax of them, are not coded. comma_emax 0 turns it off (the default here;
+  // PETRARCH's PETR_config.ini has 2 and 8).
+  int comma_emin = 0, comma_emax = 0;
+  // PETRARCH composes every agent on an actor's line of heads onto it ("An MSF Arnor
+  // diplomat": MSF [NGO~], DIPLOMAT [~GOV]: NGOARNGOV); TABARI (the default) the nearest.
+  bool all_agents_compose = false;
+  // A pattern's noun takes its regular plural (TABARI's and the default); PETRARCH's unit
+  // tests match the noun as written ("* EFFORT [987]" does not take "abandoned efforts",
+  // "* RESOLUTION [102]" not "adopt a set of resolutions").
+  bool pattern_noun_plurals = true;
+  // PETRARCH's <Config option="new_actor_length">: a subject or object noun phrase that
+  // names no actor or agent, of at most this many words, is an actor coded by its words in
+  // double quotes ("GRYFFINDOR HEAD MINERVA MCGONAGALL"). 0 (PETRARCH's default): off.
+  int new_actor_length = 0;
+  // PETRARCH reads an agent anywhere in a subject's noun phrase ("the official news agency
+  // WFNA said": ---GOV), not only one heading it.
+  bool lone_agent_anywhere_in_subject = false;
 };
 
 // Applies one TABARI ".options" line ("SET: CODE ALL", "DEFAULT: SOURCE [X] PRIOR TARGET
@@ -118,6 +158,11 @@ struct DictionaryCoderOptions {
 // "OPTION:" prefix is allowed. False for a line it does not read (the options stay as
 // they were).
 bool ApplyTabariOption(std::string_view line, DictionaryCoderOptions* options);
+// Applies one PETRARCH <Config option="NAME" value="VALUE"> setting of its validation
+// file. Read: require_dyad (true/false in any case), new_actor_length, comma_emin and
+// comma_emax. False for a setting it does not read (the other comma_*, stop_on_error: the
+// options stay as they were).
+bool ApplyPetrarchConfig(std::string_view option, std::string_view value, DictionaryCoderOptions* options);
 
 // The rules of each program, as `sitrep eval petrarch` and `sitrep eval tabari` use them.
 inline DictionaryCoderOptions PetrarchRules() {
@@ -128,6 +173,13 @@ inline DictionaryCoderOptions PetrarchRules() {
   o.lone_agents = true;  // "---GOV"
   o.lone_agent_actor = "---";
   o.complex_patterns_skipped = true;
+  o.actor_stems = false;
+  o.compound_slot_by_side = true;
+  o.lone_agent_anywhere_in_subject = true;
+  o.comma_clause_subject = true;
+  o.comma_emin = 2, o.comma_emax = 8;  // PETR_config.ini
+  o.all_agents_compose = true;
+  o.pattern_noun_plurals = false;
   return o;
 }
 inline DictionaryCoderOptions TabariRules() {

@@ -349,5 +349,223 @@ TEST_F(DictionaryCoderTest, AgentBeforeAListGoesWithTheFirstForTabari) {
   EXPECT_EQ(Events(coder_->Code(s, std::nullopt, PetrarchRules())), "RVDGOV/PLL/111 QTZGOV/PLL/111");
 }
 
+
+TEST(PetrarchWholeWordTest, NoStemsForPetrarch) {
+  // PETRARCH does not stem: "THE_KU" is the words "the ku", not "the Kuwait ..."; an agent
+  // without "_" takes its regular plural unless the entry has "{}".
+  UserDictionaries d;
+  std::vector<std::string> warnings;
+  d.AddActors("THE_KU [KUA]\nARGENTIN [ARG]\n", "w.actors", &warnings);
+  d.AddAgents("POLICE {} [~COP]\nGOVERNMENT [~GOV]\n", "w.agents", &warnings);
+  ASSERT_TRUE(warnings.empty()) << ::testing::PrintToString(warnings);
+  const bool gaps = true;
+  EXPECT_EQ(d.Read({"the", "kuwait"}, std::nullopt, gaps).actors.size(), 1u);  // TABARI: a stem
+  EXPECT_TRUE(d.Read({"the", "kuwait"}, std::nullopt, gaps, /*stems=*/false).actors.empty());
+  EXPECT_EQ(d.Read({"the", "ku"}, std::nullopt, gaps, false).actors.size(), 1u);
+  EXPECT_TRUE(d.Read({"argentina"}, std::nullopt, gaps, false).actors.empty());
+  EXPECT_EQ(d.Read({"argentina"}, std::nullopt, gaps, true).actors.size(), 1u);
+  EXPECT_TRUE(d.Read({"polices"}, std::nullopt, gaps, false).agents.empty());
+  EXPECT_EQ(d.Read({"police"}, std::nullopt, gaps, false).agents.size(), 1u);
+  EXPECT_EQ(d.Read({"governments"}, std::nullopt, gaps, false).agents.size(), 1u);
+  EXPECT_TRUE(d.Read({"governmental"}, std::nullopt, gaps, false).agents.empty());
+  EXPECT_EQ(d.Read({"governmental"}, std::nullopt, gaps, true).agents.size(), 1u);
+  EXPECT_FALSE(PetrarchRules().actor_stems);
+  EXPECT_TRUE(TabariRules().actor_stems);
+}
+
+TEST_F(DictionaryCoderTest, RequireDyadOffCodesAMissingSideAsNull) {
+  // "Rivendale condemned the plan.": no actor as target. With PETRARCH's require_dyad =
+  // false the object that names no actor is "---"; with no object at all ("Rivendale
+  // condemned.") or no side at all, nothing is coded.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root the/the/DET/4/det plan/plan/NOUN/2/obj "
+      "././PUNCT/2/punct");
+  auto bare = Parse("Rivendale/Rivendale/PROPN/2/nsubj condemned/condemn/VERB/0/root ././PUNCT/2/punct");
+  DictionaryCoderOptions o = PetrarchRules();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+  ASSERT_TRUE(ApplyPetrarchConfig("require_dyad", "FALSE", &o));
+  EXPECT_FALSE(o.require_dyad);
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/---/111");
+  EXPECT_EQ(Events(coder_->Code(bare, std::nullopt, o)), "");
+  auto none = Parse("It/it/PRON/2/nsubj condemned/condemn/VERB/0/root ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(none, std::nullopt, o)), "");
+  ASSERT_TRUE(ApplyPetrarchConfig("require_dyad", "True", &o));
+  EXPECT_TRUE(o.require_dyad);
+  EXPECT_FALSE(ApplyPetrarchConfig("comma_max", "0", &o));
+  EXPECT_FALSE(ApplyPetrarchConfig("require_dyad", "maybe", &o));
+  EXPECT_TRUE(o.require_dyad);
+}
+
+TEST(PetrarchCompoundSlotTest, AfterTheVerbTheCompoundIsTheTarget) {
+  // "- * WITH % [031]": "Pell agrees with Rivendale and Quartz". TABARI's "%" makes the
+  // members act on each other; PETRARCH's, after the verb, is the target of the subject.
+  auto actors = std::make_shared<UserDictionaries>();
+  std::vector<std::string> warnings;
+  actors->AddActors("RIVENDALE_ [RVD]\nQUARTZ_ [QTZ]\nPELL_ [PLL]\n", "c.actors", &warnings);
+  auto verbs = std::make_shared<VerbDictionary>();
+  verbs->Add("--- AGREE [081] ---\nAGREE\n- * WITH % [031]\n- % * [030:030]\n", "c.verbs", &warnings);
+  ASSERT_TRUE(warnings.empty()) << ::testing::PrintToString(warnings);
+  DictionaryCoder coder(verbs, actors);
+  auto s = Parse(
+      "Pell/Pell/PROPN/2/nsubj agrees/agree/VERB/0/root with/with/ADP/4/case Rivendale/Rivendale/PROPN/2/obl "
+      "and/and/CCONJ/6/cc Quartz/Quartz/PROPN/4/conj ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder.Code(s, std::nullopt, TabariRules())), "RVD/QTZ/031 QTZ/RVD/031");
+  EXPECT_EQ(Events(coder.Code(s, std::nullopt, PetrarchRules())), "PLL/RVD/031 PLL/QTZ/031");
+  // Before the verb the members act on each other in both: "Rivendale and Quartz agree".
+  auto before = Parse(
+      "Rivendale/Rivendale/PROPN/4/nsubj and/and/CCONJ/3/cc Quartz/Quartz/PROPN/1/conj agree/agree/VERB/0/root "
+      "././PUNCT/4/punct");
+  EXPECT_EQ(Events(coder.Code(before, std::nullopt, PetrarchRules())), "RVD/QTZ/030 QTZ/RVD/030");
+}
+
+TEST_F(DictionaryCoderTest, PetrarchLoneAgentAnywhereInTheSubject) {
+  // "The soldier radio condemned Quartz.": PETRARCH reads the agent in the subject's noun
+  // phrase (---MIL) even where it is not the head; the object side still needs its head.
+  auto s = Parse(
+      "The/the/DET/3/det soldier/soldier/NOUN/3/compound radio/radio/NOUN/4/nsubj condemned/condemn/VERB/0/root "
+      "Quartz/Quartz/PROPN/4/obj ././PUNCT/4/punct");
+  DictionaryCoderOptions o = PetrarchRules();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "---MIL/QTZ/111");
+  o.lone_agent_anywhere_in_subject = false;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+}
+
+TEST(AgentPhraseHeadTest, AMultiWordAgentGoesWithItsActorThroughItsHead) {
+  // "The Rivendale Ministry of Walks condemned Quartz.": the agent phrase hangs from
+  // "Ministry", which the actor modifies.
+  auto actors = std::make_shared<UserDictionaries>();
+  std::vector<std::string> warnings;
+  actors->AddActors("RIVENDALE_ [RVD]\nQUARTZ_ [QTZ]\n", "h.actors", &warnings);
+  actors->AddAgents("!MINST! = MINISTER, MINISTRY\n!MINST!_OF_WALKS [~GOV]\n", "h.agents", &warnings);
+  auto verbs = std::make_shared<VerbDictionary>();
+  verbs->Add("--- CONDEMN [111] ---\nCONDEMN\n", "h.verbs", &warnings);
+  ASSERT_TRUE(warnings.empty()) << ::testing::PrintToString(warnings);
+  DictionaryCoder coder(verbs, actors, PetrarchRules());
+  auto s = Parse(
+      "The/the/DET/3/det Rivendale/Rivendale/PROPN/3/compound Ministry/ministry/PROPN/6/nsubj of/of/ADP/5/case "
+      "Walks/walk/PROPN/3/nmod condemned/condemn/VERB/0/root Quartz/Quartz/PROPN/6/obj ././PUNCT/6/punct");
+  EXPECT_EQ(Events(coder.Code(s, std::nullopt)), "RVDGOV/QTZ/111");
+}
+
+// PETRARCH's rules over a small dictionary of its own, for the tests below.
+class PetrarchRulesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto actors = std::make_shared<UserDictionaries>();
+    std::vector<std::string> warnings;
+    actors->AddActors("RIVENDALE_ [RVD]\nQUARTZ_ [QTZ]\nPELL_ [PLL]\n", "p.actors", &warnings);
+    actors->AddAgents("OFFICIAL [~GOV]\nMSF {} [NGO~]\nDIPLOMAT [~GOV]\n", "p.agents", &warnings);
+    auto verbs = std::make_shared<VerbDictionary>();
+    verbs->Add(
+        "--- SAY [023] ---\nSAY {SAID}\n"
+        "--- RESTORE [064] ---\nRESTORE\n"
+        "--- BURN [180] ---\nBURN\n"
+        "--- ABANDON [345] ---\nABANDON\n- * EFFORT [987]\n"
+        "--- LEAVE [032:033] ---\nLEAVE {LEFT}\n",
+        "p.verbs", &warnings);
+    ASSERT_TRUE(warnings.empty()) << ::testing::PrintToString(warnings);
+    coder_ = std::make_unique<DictionaryCoder>(verbs, actors, PetrarchRules());
+  }
+  std::unique_ptr<DictionaryCoder> coder_;
+};
+
+TEST_F(PetrarchRulesTest, TerminalCommaClauseIsEliminated) {
+  // "Rivendale restored ties with Quartz, a senior official said on Monday.": with
+  // require_dyad off the reporting clause is ---GOV/---/023, unless PETRARCH's terminal
+  // comma clause elimination (comma_emin..comma_emax words after the last comma) drops it.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj restored/restore/VERB/0/root ties/tie/NOUN/2/obj with/with/ADP/5/case "
+      "Quartz/Quartz/PROPN/3/nmod ,/,/PUNCT/9/punct a/a/DET/9/det senior/senior/ADJ/9/amod "
+      "official/official/NOUN/10/nsubj said/say/VERB/2/parataxis on/on/ADP/12/case Monday/Monday/PROPN/10/obl "
+      "././PUNCT/2/punct");
+  DictionaryCoderOptions o = coder_->options();
+  ASSERT_TRUE(ApplyPetrarchConfig("require_dyad", "false", &o));
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/064");  // 6 words: within 2..8
+  ASSERT_TRUE(ApplyPetrarchConfig("comma_emax", "5", &o));
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/064 ---GOV/---/023");
+  ASSERT_TRUE(ApplyPetrarchConfig("comma_emax", "0", &o));  // off
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/064 ---GOV/---/023");
+  EXPECT_EQ(o.comma_emin, 2);
+}
+
+TEST_F(PetrarchRulesTest, SubordinateClauseWithoutTargetJoinsTheEventBefore) {
+  // "Rivendale restored ties after Pell crowds burned its embassy." (require_dyad off): the
+  // "after" clause, with no actor to burn, is part of the restore event; when that event
+  // has no target either, the clause's source is its target.
+  DictionaryCoderOptions o = coder_->options();
+  o.require_dyad = false;
+  o.comma_emax = 0;
+  auto with_target = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj restored/restore/VERB/0/root ties/tie/NOUN/2/obj with/with/ADP/5/case "
+      "Quartz/Quartz/PROPN/3/nmod after/after/SCONJ/9/mark Pell/Pell/PROPN/8/compound crowds/crowd/NOUN/9/nsubj "
+      "burned/burn/VERB/2/advcl its/its/PRON/11/nmod:poss embassy/embassy/NOUN/9/obj ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(with_target, std::nullopt, o)), "RVD/QTZ/064");
+  auto without = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj restored/restore/VERB/0/root ties/tie/NOUN/2/obj after/after/SCONJ/7/mark "
+      "Pell/Pell/PROPN/6/compound crowds/crowd/NOUN/7/nsubj burned/burn/VERB/2/advcl its/its/PRON/9/nmod:poss "
+      "embassy/embassy/NOUN/7/obj ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(without, std::nullopt, o)), "RVD/PLL/064");
+  // Alone (no coded verb before it), the clause is coded with its null target.
+  auto alone = Parse(
+      "Pell/Pell/PROPN/2/compound crowds/crowd/NOUN/3/nsubj burned/burn/VERB/0/root its/its/PRON/5/nmod:poss "
+      "embassy/embassy/NOUN/3/obj ././PUNCT/3/punct");
+  EXPECT_EQ(Events(coder_->Code(alone, std::nullopt, o)), "PLL/---/180");
+}
+
+TEST_F(PetrarchRulesTest, ReportingClauseAfterACommaHasTheNounPhraseBeforeItsVerb) {
+  // "Rivendale restored ties with Quartz, the official agency Pell said on Monday." parsed
+  // with the agency as an apposition: PETRARCH's (S , (NP ...) (VP said)) gives PLL.
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj restored/restore/VERB/0/root ties/tie/NOUN/2/obj with/with/ADP/5/case "
+      "Quartz/Quartz/PROPN/3/nmod ,/,/PUNCT/9/punct the/the/DET/9/det official/official/ADJ/9/amod "
+      "agency/agency/NOUN/3/appos Pell/Pell/PROPN/9/flat said/say/VERB/2/advcl on/on/ADP/13/case "
+      "Monday/Monday/PROPN/11/obl ././PUNCT/2/punct");
+  DictionaryCoderOptions o = coder_->options();
+  o.require_dyad = false;
+  o.comma_emax = 0;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/064 PLL/---/023");
+  o.comma_clause_subject = false;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/064");
+}
+
+TEST_F(PetrarchRulesTest, EveryAgentOnTheActorsLineComposes) {
+  // "An MSF Rivendale diplomat restored ties with Quartz.": NGO~ and ~GOV.
+  auto s = Parse(
+      "An/a/DET/4/det MSF/MSF/PROPN/3/compound Rivendale/Rivendale/PROPN/4/compound diplomat/diplomat/NOUN/5/nsubj "
+      "restored/restore/VERB/0/root ties/tie/NOUN/5/obj with/with/ADP/8/case Quartz/Quartz/PROPN/6/nmod "
+      "././PUNCT/5/punct");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt)), "NGORVDGOV/QTZ/064");
+  DictionaryCoderOptions o = coder_->options();
+  o.all_agents_compose = false;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "NGORVD/QTZ/064");
+}
+
+TEST_F(PetrarchRulesTest, PatternNounsTakeNoPlural) {
+  // "Rivendale abandoned efforts with Quartz.": "* EFFORT [987]" does not take "efforts".
+  auto s = Parse(
+      "Rivendale/Rivendale/PROPN/2/nsubj abandoned/abandon/VERB/0/root efforts/effort/NOUN/2/obj "
+      "with/with/ADP/5/case Quartz/Quartz/PROPN/3/nmod ././PUNCT/2/punct");
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt)), "RVD/QTZ/345");
+  DictionaryCoderOptions o = coder_->options();
+  o.pattern_noun_plurals = true;
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "RVD/QTZ/987");
+}
+
+TEST_F(PetrarchRulesTest, NewActorsFromShortNounPhrases) {
+  // "Gryff's head Elanor left for the Ministry of Magic on Monday.": with
+  // new_actor_length 4 both noun phrases are actors written as their words.
+  auto s = Parse(
+      "Gryff/Gryff/PROPN/3/nmod:poss 's/'s/PART/1/case head/head/NOUN/5/nsubj Elanor/Elanor/PROPN/3/appos "
+      "left/leave/VERB/0/root for/for/ADP/8/case the/the/DET/8/det Ministry/Ministry/PROPN/5/obl of/of/ADP/10/case "
+      "Magic/Magic/PROPN/8/nmod on/on/ADP/12/case Monday/Monday/PROPN/8/nmod ././PUNCT/5/punct");
+  DictionaryCoderOptions o = coder_->options();
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+  ASSERT_TRUE(ApplyPetrarchConfig("new_actor_length", "4", &o));
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)),
+            "\"GRYFF HEAD ELANOR\"/\"THE MINISTRY OF MAGIC\"/032 \"THE MINISTRY OF MAGIC\"/\"GRYFF HEAD ELANOR\"/033");
+  ASSERT_TRUE(ApplyPetrarchConfig("new_actor_length", "3", &o));  // "the Ministry of Magic" is 4 words
+  EXPECT_EQ(Events(coder_->Code(s, std::nullopt, o)), "");
+}
+
 }  // namespace
 }  // namespace sitrep::code::dictionaries

@@ -261,7 +261,7 @@ Pattern ParsePhrase(std::string_view phrase, bool plurals) {
   if (last == '_' || last == '-')
     out.back().match = plurals ? PatternWord::Match::kPlural : PatternWord::Match::kExact;
   else
-    out.back().match = PatternWord::Match::kStem;
+    out.back().match = PatternWord::Match::kStem, out.back().plural = plurals;
   return out;
 }
 

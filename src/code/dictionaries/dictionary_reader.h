@@ -33,6 +33,9 @@ struct PatternWord {
   // other words come between there ("Prince of Dol_Amroth"). Only a lookup that asks for
   // it (UserDictionaries::Read with gaps) does so; the phrase is the same phrase either way.
   bool after_blank = false;
+  // A last word without "_" read as a whole word (CodeDictionary::LongestAt without
+  // stems): whether an agent takes its regular plural, i.e. the entry has no "{...}".
+  bool plural = true;
   friend bool operator==(const PatternWord& a, const PatternWord& b) { return a.text == b.text && a.match == b.match; }
 };
 using Pattern = std::vector<PatternWord>;

@@ -59,7 +59,8 @@ void UserDictionaries::AddAgents(std::string_view text, std::string_view name, s
   agents_.Add(text, name, warnings);
 }
 
-UserCoding UserDictionaries::Read(const std::vector<std::string>& words, std::optional<DayNumber> day, bool gaps) const {
+UserCoding UserDictionaries::Read(const std::vector<std::string>& words, std::optional<DayNumber> day, bool gaps,
+                                  bool stems) const {
   // TABARI reads a hyphen in the text as a blank: "President-elect" is two words here,
   // each remembering the mention's word it came from.
   std::vector<std::string> parts;
@@ -75,8 +76,8 @@ UserCoding UserDictionaries::Read(const std::vector<std::string>& words, std::op
   }
   UserCoding out;
   for (size_t p = 0; p < parts.size();) {
-    const PhraseMatch actor = actors_.LongestAt(parts, p, gaps);
-    const PhraseMatch agent = agents_.LongestAt(parts, p, gaps);
+    const PhraseMatch actor = actors_.LongestAt(parts, p, gaps, stems);
+    const PhraseMatch agent = agents_.LongestAt(parts, p, gaps, stems);
     const PhraseMatch& m = agent.size > actor.size ? agent : actor;
     if (!m.entry) {
       ++p;

@@ -51,7 +51,10 @@ class UserDictionaries {
   // agent. `day` is the document's publication day, nullopt when it has none.
   // `gaps`: a blank between two words of a phrase lets up to two other words come between
   // (TABARI's and PETRARCH's reading, used by the dictionary coder).
-  UserCoding Read(const std::vector<std::string>& words, std::optional<DayNumber> day, bool gaps = false) const;
+  // `stems` false: a last word without "_" is a whole word, not a stem (PETRARCH's
+  // reading; CodeDictionary::LongestAt).
+  UserCoding Read(const std::vector<std::string>& words, std::optional<DayNumber> day, bool gaps = false,
+                  bool stems = true) const;
 
   const CodeDictionary& actors() const { return actors_; }
   const CodeDictionary& agents() const { return agents_; }

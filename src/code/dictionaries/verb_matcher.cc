@@ -11,7 +11,8 @@ namespace {
 // Matches a pattern's tokens on one side of the verb, recording where $, + and % fell.
 class PatternMatcher {
  public:
-  PatternMatcher(const CodedSentence& s, int lo, int hi) : s_(s), lo_(lo), hi_(hi) {}
+  PatternMatcher(const CodedSentence& s, int lo, int hi, bool noun_plurals = true)
+      : s_(s), lo_(lo), hi_(hi), noun_plurals_(noun_plurals) {}
 
   using Slots = PatternSlots;
 
@@ -33,7 +34,13 @@ class PatternMatcher {
     const std::string& w = s_.lower(p);
     const std::string& l = s_.lemma(p);
     if (t.stem) return w.starts_with(t.word) || l.starts_with(t.word);
-    if (w == t.word || l == t.word) return true;
+    if (w == t.word) return true;
+    // Without noun plurals (PETRARCH's patterns): a noun as written, other words also by
+    // their lemma ("has" for HAVE); "efforts" is not EFFORT.
+    const bool noun = s_.word(p).upos == "NOUN" || s_.word(p).upos == "PROPN";
+    if (!noun_plurals_ && noun) return false;
+    if (l == t.word) return true;
+    if (!noun_plurals_) return false;
     // The regular plural of a pattern noun ("S", "ES", "Y" -> "IES").
     if (w.size() == t.word.size() + 1 && w.starts_with(t.word) && w.back() == 's') return true;
     if (w.size() == t.word.size() + 2 && w.starts_with(t.word) && EndsWith(w, "es")) return true;
@@ -104,6 +111,7 @@ class PatternMatcher {
 
   const CodedSentence& s_;
   int lo_, hi_;
+  bool noun_plurals_ = true;
   int budget_ = 0;
 };
 
@@ -118,12 +126,12 @@ int Letters(const std::vector<VerbToken>& tokens) {
 
 }  // namespace
 
-VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v, bool skip_complex) {
+VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v, bool skip_complex, bool noun_plurals) {
   VerbMatch best;
   bool best_as_written = false;
   const auto [lo, hi] = s.Clause(v);
   for (const VerbEntry* e : verbs.Candidates(s.lower(v), s.lemma(v))) {
-    PatternMatcher m(s, lo, hi);
+    PatternMatcher m(s, lo, hi, noun_plurals);
     PatternSlots base;
     // The words the verb line joins to the verb ("BURN DOWN", "CORDON_OFF").
     if (!m.MatchBefore(e->before, v, e->verb_adjacent, &base) || !m.MatchAfter(e->after, v, &base)) continue;

@@ -25,6 +25,9 @@ struct VerbMatch {
 // The best pattern of the entries for the verb at `v`: the longest that matches; on a
 // tie, an entry naming the word as written ("LEFT") over one reached by its lemma ("LEAVE").
 // `skip_complex`: a pattern coded "+++" is passed over (PETRARCH) rather than chosen.
-VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v, bool skip_complex = false);
+// `noun_plurals` false (PETRARCH): a pattern's noun matches that noun only, not its
+// plural ("* EFFORT" does not take "abandoned efforts").
+VerbMatch MatchVerb(const CodedSentence& s, const VerbDictionary& verbs, int v, bool skip_complex = false,
+                    bool noun_plurals = true);
 
 }  // namespace sitrep::code::dictionaries::detail
