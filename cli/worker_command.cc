@@ -119,6 +119,7 @@ int RunWorker(const WorkerArgs& args) {
       // A lost acknowledgement costs a redelivery, which the store absorbs.
       if (Status s = d.Ack(); !s.ok() && ack_errors++ < 5) std::cerr << "sitrep: " << s.ToString() << "\n";
     }
+    if (Status s = (*work)->Flush(); !s.ok() && ack_errors++ < 5) std::cerr << "sitrep: " << s.ToString() << "\n";
     return Status::Ok();
   };
   std::future<Status> written;

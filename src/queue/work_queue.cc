@@ -55,9 +55,13 @@ uint64_t Delivery::delivery_count() const {
 }
 
 Status Delivery::Ack() {
-  jsErrCode js_code = static_cast<jsErrCode>(0);
-  natsStatus s = natsMsg_AckSync(message_, nullptr, &js_code);
-  return s == NATS_OK ? Status::Ok() : NatsError(s, js_code, "acknowledging a message");
+  natsStatus s = natsMsg_Ack(message_, nullptr);
+  return s == NATS_OK ? Status::Ok() : NatsError(s, static_cast<jsErrCode>(0), "acknowledging a message");
+}
+
+Status WorkQueue::Flush(int timeout_ms) {
+  natsStatus s = natsConnection_FlushTimeout(connection_, timeout_ms);
+  return s == NATS_OK ? Status::Ok() : NatsError(s, static_cast<jsErrCode>(0), "waiting for the server to read the acknowledgements");
 }
 
 void Delivery::Nak() { natsMsg_Nak(message_, nullptr); }

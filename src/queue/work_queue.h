@@ -50,7 +50,8 @@ class Delivery {
   Result<Record> record() const;
   // How many times the server has handed this message out (1 the first time).
   uint64_t delivery_count() const;
-  // Tells the server the message is done, and waits for it to agree.
+  // Tells the server the message is done, without waiting: WorkQueue::Flush then waits
+  // once for all of a batch's acknowledgements.
   Status Ack();
   // Asks for the message to be delivered again now, not after the ack wait.
   void Nak();
@@ -65,6 +66,10 @@ class WorkQueue {
   // with work-queue retention if missing; an existing one is used as it is).
   static Result<std::unique_ptr<WorkQueue>> Connect(const std::string& url, const QueueOptions& options);
   ~WorkQueue();
+
+  // Waits until the server has read everything sent before (the acknowledgements of a
+  // batch): one round trip, where waiting on each acknowledgement was one a message.
+  Status Flush(int timeout_ms = 5000);
 
   // The subject the stream's articles are published on.
   const std::string& subject() const { return subject_; }
