@@ -3,6 +3,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+#include <string>
+
+#include "sitrep/pipeline.h"
 #include "sitrep/status.h"
 
 namespace sitrep::cli {
@@ -39,5 +43,9 @@ void AddEvalQuotes(CLI::App& eval);  // `eval quotes`: attributions on PolNeAR
 
 // Prints an error the way every command does and returns the exit code for it.
 int ReportError(const Status& status);
+
+// Runs `pipeline` over a piece of plain text, as the evaluations feed it their sentences
+// and documents (cli/eval_command.cc); nullopt when it fails.
+std::optional<Doc> AnnotateText(const Pipeline& pipeline, const std::string& origin, const std::string& text);
 
 }  // namespace sitrep::cli

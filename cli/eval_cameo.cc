@@ -25,12 +25,7 @@ int RunEvalCameo(const CameoArgs& args) {
   if (!pipeline.ok()) return ReportError(pipeline.status());
   const Pipeline& run = **pipeline;
   auto result = code::EvalQuadClasses(args.data, args.split, [&run](const std::string& id, const std::string& text) {
-    Record record;
-    record.origin = Origin{id, 0, "text"};
-    record.format = Format::kText;
-    record.bytes = text;
-    Outcome outcome = run.RunOne(record);
-    return std::move(outcome.doc);
+    return AnnotateText(run, id, text);
   });
   if (!result.ok()) return ReportError(result.status());
   const code::QuadClassResult& r = *result;

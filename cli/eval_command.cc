@@ -103,6 +103,15 @@ int RunEvalUd(const EvalUdArgs& args) {
 
 }  // namespace
 
+std::optional<Doc> AnnotateText(const Pipeline& pipeline, const std::string& origin, const std::string& text) {
+  Record record;
+  record.origin = Origin{origin, 0, "text"};
+  record.format = Format::kText;
+  record.bytes = text;
+  Outcome outcome = pipeline.RunOne(record);
+  return std::move(outcome.doc);
+}
+
 void AddEvalCommand(CLI::App& app, int* exit_code) {
   CLI::App* eval = app.add_subcommand("eval", "Score sitrep against annotated data");
   eval->require_subcommand(1);

@@ -23,12 +23,7 @@ int RunEvalMuc4(const Muc4Args& args) {
   if (!pipeline.ok()) return ReportError(pipeline.status());
   const Pipeline& run = **pipeline;
   auto result = code::EvalMuc4(args.data, args.split, [&run](const std::string& id, const std::string& text) {
-    Record record;
-    record.origin = Origin{id, 0, "text"};
-    record.format = Format::kText;
-    record.bytes = text;
-    Outcome outcome = run.RunOne(record);
-    return std::move(outcome.doc);
+    return AnnotateText(run, id, text);
   });
   if (!result.ok()) return ReportError(result.status());
   std::cerr << fmt::format("eval: {} documents of {}/{}.json\n", result->documents, args.data, args.split);
