@@ -654,6 +654,20 @@ TEST(EventCoder, ACallIsAPhoneCallAnAppealOrNothing) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type, "REQUEST");
   EXPECT_EQ(Codes(events[0].targets), "INDGOV");
+  // Pakistan called on India to release the fishermen .  An appeal, though "release" is an event word.
+  Doc release = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
+                          {"called", "VERB", "call", 0, "root"},
+                          {"on", "ADP", "on", 4, "case"},
+                          {"India", "PROPN", "India", 2, "obl"},
+                          {"to", "PART", "to", 6, "mark"},
+                          {"release", "VERB", "release", 2, "xcomp"},
+                          {"the", "DET", "the", 8, "det"},
+                          {"fishermen", "NOUN", "fisherman", 6, "obj"},
+                          {".", "PUNCT", ".", 2, "punct"}}},
+                        {{"Pakistan", "LOC"}, {"India", "LOC"}});
+  events = Code(release);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].type, "REQUEST");
   Doc named = MakeDoc({{{"Pakistan", "PROPN", "Pakistan", 2, "nsubj"},
                         {"called", "VERB", "call", 0, "root"},
                         {"India", "PROPN", "India", 2, "obj"},

@@ -520,7 +520,8 @@ class SentenceCoder {
     const bool purpose = xcomp >= 0 && g_.upos(xcomp) == "VERB" && g_.Child(xcomp, "mark") >= 0;
     // "called it unacceptable", "called him a liar"; a name read as a complement is a misparse.
     if (xcomp >= 0 && (g_.upos(xcomp) == "NOUN" || g_.upos(xcomp) == "ADJ")) return false;
-    if (entry.pattern == "on" && purpose && !EntryAt(xcomp)) {
+    const PredicateEntry* purpose_entry = purpose ? EntryAt(xcomp) : nullptr;
+    if (entry.pattern == "on" && purpose && !(purpose_entry && purpose_entry->type == "CONSULT")) {
       e->type = "REQUEST", e->mode = "", e->cameo = "020";  // asked of them, not a visit
       return true;
     }
